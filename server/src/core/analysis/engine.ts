@@ -1,0 +1,2698 @@
+// The flow engine: evaluates the program model of every workspace file with
+// abstract values, following data through assignments, calls (inlined, across
+// files), containers and library carriers, and records facts for the rules.
+import type { Arg, CallExpr, ClassDef, Expr, FunctionDef, JsxExpr, Param, Pattern, Span, Stmt } from "../ir/types";
+import { MESSAGE_CLASSES, type MethodSpec, modalityFromModelName, modalityFromTask, HTTP_PROMPT_KEYS, HTTP_SYSTEM_KEYS } from "../sdk/catalogue";
+import {
+  FRAMEWORK_ENTRIES, globMatch, JS_RESPONSE_CONSTRUCTORS, PY_RESPONSE_CONSTRUCTORS, PYTHON_FILE_WRITERS, RECEIVER_RECORD_METHODS, RECORD_CALL_SHAPES,
+  type Registration, ROLES, type SinkSpec, STREAM_RESPONSE_METHODS, TERMINATING_CALLS,
+} from "../sdk/frameworks";
+import type { Workspace } from "../workspace/workspace";
+import { dirname } from "../workspace/paths";
+import { Facts, type GuardState, type SinkCategory } from "./facts";
+import {
+  hasDisclosureText, isConsentDecisionField, isConsentGuardName, isConsentName, isDisclosureFieldName, isDisclosureHelperName, isRedactionName,
+  isWatermarkName, NON_CONTENT_FIELDS, personalDataCategory, personRecordWord, splitWords,
+} from "./names";
+import { aiEndpoint, awsCommand, callableOf, findMethod, findSdkEntry, normaliseSegment, providerForUrl } from "./sdkResolve";
+import { type Completion, forkScope, type Frame, type HandlerInfo, joinScopes, lookup, markModuleScope, type ModuleState, newScope, assign as assignVar } from "./scope";
+import {
+  type AiCallSite, type AiLabel, carry, deepLabels, deepTexts, EMPTY_LABELS, type Label, type Loc, mergeLabels, type Modality, newLabelId, type OriginLabel,
+  type PiiLabel, type Ref, type Scope, union, Value, withAiFlag, withRedaction,
+} from "./values";
+
+export interface Vocabulary {
+  disclosure: ReadonlySet<string>;
+  redaction: ReadonlySet<string>;
+  consent: ReadonlySet<string>;
+  consentRecord: ReadonlySet<string>;
+  watermark: ReadonlySet<string>;
+  personalData: ReadonlySet<string>;
+  disclosureText: readonly string[];
+  extraRecordSinks: ReadonlySet<string>;
+  extraUserSinks: ReadonlySet<string>;
+  extraSources: ReadonlySet<string>;
+}
+
+export const EMPTY_VOCABULARY: Vocabulary = {
+  disclosure: new Set(), redaction: new Set(), consent: new Set(), consentRecord: new Set(), watermark: new Set(), personalData: new Set(),
+  disclosureText: [], extraRecordSinks: new Set(), extraUserSinks: new Set(), extraSources: new Set(),
+};
+
+export interface EngineOptions {
+  vocabulary: Vocabulary;
+  /** Whether `print` / `console.*` in this file are record sinks (resolved question 3). */
+  isServerFile(file: string): boolean;
+  /** Personal-data literal in the source span of a string, if any (PII002's detector). */
+  personalLiteral(file: string, start: number, end: number): string | undefined;
+  /** Names called somewhere in the workspace: functions never called are analysed on their own. */
+  calledNames: ReadonlySet<string>;
+  /** Wall-clock limit; evaluation stops adding depth after it. */
+  deadline?: number;
+}
+
+interface Args {
+  positional: Value[];
+  named: Map<string, Value>;
+  exprs: readonly Arg[];
+  /** Functions passed as arguments (callbacks), with their position or keyword. */
+  all: Value[];
+}
+
+const MAX_DEPTH = 7;
+const PY_CARRIERS = new Set([
+  "str", "repr", "format", "list", "tuple", "dict", "set", "sorted", "reversed", "bytes", "bytearray", "frozenset", "iter", "next", "enumerate", "zip", "map", "filter",
+  "json.loads", "json.dumps", "base64.b64encode", "base64.b64decode", "base64.urlsafe_b64decode", "base64.urlsafe_b64encode", "base64.standard_b64decode", "base64.standard_b64encode",
+  "io.BytesIO", "io.StringIO", "PIL.Image.open", "PIL.Image.frombytes", "PIL.Image.fromarray", "textwrap.dedent", "textwrap.fill", "textwrap.shorten", "html.escape", "markdown.markdown",
+  "copy.copy", "copy.deepcopy", "dataclasses.asdict", "asdict", "vars", "urllib.parse.quote", "urllib.parse.unquote", "bool", "yaml.safe_load", "yaml.dump", "yaml.safe_dump", "pickle.loads", "orjson.dumps", "orjson.loads", "ujson.dumps",
+]);
+const JS_CARRIERS = new Set(["String", "JSON.parse", "JSON.stringify", "Buffer.from", "Buffer.concat", "atob", "btoa", "encodeURIComponent", "decodeURIComponent", "Array.from", "Object.assign", "Object.values", "Object.entries", "structuredClone", "Promise.all", "Promise.allSettled", "Promise.resolve", "Promise.race", "Uint8Array", "Blob", "File", "TextDecoder", "TextEncoder", "Boolean"]);
+/** Functions whose result says nothing about the content of their arguments. */
+const NON_CARRYING = new Set([
+  "len", "int", "float", "isinstance", "hasattr", "getattr", "id", "type", "range", "round", "abs", "min", "max", "sum", "any", "all", "callable", "issubclass", "hash", "ord", "chr", "print_exc",
+  "Number", "parseInt", "parseFloat", "isNaN", "Math.round", "Math.floor", "Math.ceil", "Math.min", "Math.max", "Math.random", "Date.now", "Array.isArray", "setTimeout", "clearTimeout", "setInterval",
+  "time.time", "time.monotonic", "time.perf_counter", "uuid.uuid4", "uuid4", "datetime.now", "datetime.datetime.now", "datetime.utcnow", "datetime.datetime.utcnow", "crypto.randomUUID", "randomUUID", "node:crypto#randomUUID", "crypto#randomUUID", "performance.now", "os.getenv", "os.environ.get",
+  "url_for", "flask.url_for", "logging.getLogger", "structuredClone.length", "mimetypes.guess_type", "asyncio.sleep", "sleep",
+]);
+/** Methods whose result carries nothing of the receiver's content (booleans, counts, positions). */
+const NON_CARRYING_METHODS = new Set([
+  "startswith", "endswith", "startsWith", "endsWith", "includes", "indexOf", "lastIndexOf", "find", "rfind", "index", "count", "isdigit", "isalpha", "isnumeric", "isupper", "islower", "isspace",
+  "test", "has", "hasOwnProperty", "localeCompare", "getTime", "toFixed", "keys", "size", "__len__", "is_set", "isEmpty", "exists", "is_file", "is_dir", "raise_for_status", "json_schema",
+]);
+const STRING_JOIN_METHODS = new Set(["join", "format", "concat", "replace", "replaceAll", "format_map", "substitute", "safe_substitute", "padStart", "padEnd"]);
+const ITER_CALLBACK_METHODS = new Set(["map", "flatMap", "forEach", "filter", "find", "findLast", "some", "every", "reduce", "reduceRight", "sort", "then", "catch", "finally", "flat_map"]);
+
+const DB_READ_METHODS = new Set(["filter_by", "get_or_404", "first_or_404", "one_or_404", "findMany", "findUnique", "findFirst", "findUniqueOrThrow", "findFirstOrThrow", "findAll", "findById", "findOne", "fetchall", "fetchone", "fetchmany", "scalars", "scalar_one", "scalar_one_or_none", "get_object_or_404", "get_list_or_404", "aggregate"]);
+const CONSENT_TIME_KEYS = /(^|_)(at|timestamp|time|date|ts)$|At$|Timestamp$|Time$|Date$|^(at|timestamp|ts|time|date|when|created|recorded)$/;
+const CONSENT_PURPOSE_KEYS = /^(purpose|purposes|scope|scopes|notice_version|noticeVersion|policy_version|policyVersion|consent_type|consentType|consent_purpose|consentPurpose|processing_purpose|legal_basis|legalBasis)$/;
+const GRANTED_CONSTANTS = new Set(["granted", "yes", "accepted", "agree", "agreed", "allow", "allowed", "opt_in", "opt-in", "optin", "true", "on", "enabled"]);
+
+/** JSX attributes that show their value (resolved question 19); `key`, `className` and the like do not. */
+const SINK_ATTRS = new Set(["src", "href", "dangerouslySetInnerHTML", "srcSet", "poster"]);
+/** JSX attributes whose text a reader sees as a label. */
+const LABEL_ATTRS = new Set(["title", "alt", "aria-label", "label", "caption", "data-label"]);
+
+let aiCallCounter = 0;
+
+export class Engine {
+  readonly facts = new Facts();
+  private readonly modules = new Map<string, ModuleState>();
+  private readonly origins = new Map<string, OriginLabel>();
+  private readonly memberOrigins = new WeakMap<OriginLabel, Map<string, OriginLabel>>();
+  private readonly literalCache = new Map<string, PiiLabel | null>();
+  private readonly callStack: number[] = [];
+  private readonly memo = new Map<string, { ret: Value }>();
+  private readonly evaluatedEntries = new Set<string>();
+  private readonly streamlitState = new Map<string, Value>();
+  private readonly recordClassCache = new Map<string, { word: string; health: boolean } | null>();
+  private budgetExceeded = false;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly options: EngineOptions,
+  ) {}
+
+  get timedOut(): boolean {
+    return this.budgetExceeded;
+  }
+
+  // ------------------------------------------------------------------ modules
+
+  /** Evaluates a file: its top level, then every function nobody calls (entry points). */
+  analyzeFile(path: string): void {
+    const mod = this.loadModule(path);
+    if (!mod) return;
+    for (const entry of [...mod.functions]) {
+      this.evaluateEntry(mod, entry);
+    }
+  }
+
+  private loadModule(path: string): ModuleState | undefined {
+    const existing = this.modules.get(path);
+    if (existing) return existing;
+    const file = this.workspace.getFile(path);
+    if (!file) return undefined;
+    const scope = newScope();
+    markModuleScope(scope);
+    const mod: ModuleState = {
+      file: path,
+      language: file.language,
+      scope,
+      exports: new Map(),
+      status: "running",
+      isServer: this.options.isServerFile(path),
+      routeFile: routeFileKind(path),
+      starExports: [],
+      functions: [],
+      handlers: new Map(),
+    };
+    this.modules.set(path, mod);
+    const frame = this.newFrame(mod, undefined, `${path}:module`, scope);
+    try {
+      this.execBlock(file.program.body, frame);
+    } catch (err) {
+      if (!(err instanceof BudgetExceeded)) throw err;
+    }
+    if (file.language === "python") {
+      for (const [k, v] of scope.vars) if (!mod.exports.has(k)) mod.exports.set(k, v);
+    }
+    mod.status = "done";
+    return mod;
+  }
+
+  private moduleExport(mod: ModuleState, name: string, depth = 0): Value | undefined {
+    const direct = mod.exports.get(name) ?? (mod.language === "python" ? mod.scope.vars.get(name) : undefined);
+    if (direct) return direct;
+    if (depth > 8) return undefined;
+    for (const target of mod.starExports) {
+      const other = this.loadModule(target);
+      if (!other) continue;
+      const v = this.moduleExport(other, name, depth + 1);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  private evaluateEntry(mod: ModuleState, entry: ModuleState["functions"][number]): void {
+    const { fn } = entry;
+    const key = `${mod.file}:${fn.id}`;
+    if (this.evaluatedEntries.has(key)) return;
+    const handler = mod.handlers.get(fn.id);
+    const exportedRoute = this.routeExportRole(mod, fn);
+    const called = fn.name !== undefined && this.options.calledNames.has(fn.name);
+    if (!handler && !exportedRoute && called) return;
+    // Anonymous callbacks are evaluated where they are passed; only named functions are entries.
+    if (!handler && !exportedRoute && !fn.name) return;
+    this.evaluatedEntries.add(key);
+    const info = handler ?? exportedRoute;
+    let thisValue = entry.thisValue;
+    if (!thisValue && fn.isMethod && entry.className) thisValue = this.instanceForStandalone(mod, entry.className, entry.scope);
+    const args = this.paramValuesFor(mod, fn, info);
+    try {
+      this.invokeFunction(fn, entry.scope, mod, args, thisValue, { guard: {}, handler: info, depth: 0, entry: true });
+    } catch (err) {
+      if (!(err instanceof BudgetExceeded)) throw err;
+    }
+  }
+
+  /** Next.js route handlers, page components, serverless handlers: known by their export. */
+  private routeExportRole(mod: ModuleState, fn: FunctionDef): HandlerInfo | undefined {
+    if (!fn.name && !fn.isDefaultExport) return undefined;
+    if (mod.routeFile === "route" && fn.exported && fn.name && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(fn.name)) {
+      return { registration: { kind: "route", params: ["web.request"], returnIsSink: "response" } };
+    }
+    if (mod.routeFile === "api" && fn.isDefaultExport) return { registration: { kind: "route", params: ["express.req", "express.res"] } };
+    if (mod.routeFile === "page" && fn.isDefaultExport) return { registration: { kind: "ui", params: ["next.pageProps"] } };
+    if (fn.exported && fn.name && /^(action|loader)$/.test(fn.name) && mod.language !== "python") return { registration: { kind: "route", params: ["next.pageProps"], returnIsSink: "response" } };
+    if (mod.language === "python" && fn.name && /^(lambda_handler|handler)$/.test(fn.name) && fn.params.length === 2 && /event/.test(fn.params[0].name ?? "")) {
+      return { registration: { kind: "route", params: ["lambda.event"], returnIsSink: "response" } };
+    }
+    if (mod.language !== "python" && fn.exported && fn.name === "handler" && /event/i.test(fn.params[0]?.name ?? "")) {
+      return { registration: { kind: "route", params: ["lambda.event"], returnIsSink: "response" } };
+    }
+    return undefined;
+  }
+
+  private paramValuesFor(mod: ModuleState, fn: FunctionDef, info: HandlerInfo | undefined): Value[] {
+    const reg = info?.registration;
+    return fn.params.map((p, i) => {
+      const byName = p.name ? reg?.paramsByName?.[p.name] : undefined;
+      const role = byName ?? reg?.params?.[i];
+      if (role) return this.roleValue(role);
+      if (reg && (reg.kind === "ui" || reg.kind === "bot") && !reg.params && !reg.paramsByName) {
+        // Gradio inputs, chat-UI messages: what the user typed.
+        return this.requestValue(mod, fn, p.name ?? `arg${i}`, p.span);
+      }
+      return this.paramValue(mod, fn, p, reg);
+    });
+  }
+
+  /** A parameter of a function analysed on its own: unknown data, typed by its annotation when it names an SDK or a request model. */
+  private paramValue(mod: ModuleState, fn: FunctionDef, p: Param, reg: Registration | undefined): Value {
+    const loc = this.locOf(mod.file, p.span);
+    if (p.typeAnn) {
+      const typed = this.valueForType(mod, p.typeAnn, loc, reg, fn, p);
+      if (typed) return typed;
+    }
+    if (reg?.kind === "route" && mod.language === "python") {
+      // Django views and other function views: the first parameter called `request` is the request.
+      if (p.name === "request" || p.name === "req") return this.roleValue("django.request");
+    }
+    if (mod.language !== "python" && (p.name === "req" || p.name === "request") && mod.isServer && !reg) {
+      return this.roleValue(p.name === "req" ? "express.req" : "web.request");
+    }
+    if (mod.language === "python" && (p.name === "request") && mod.isServer && !reg && this.fileImports(mod, /^django|^rest_framework/)) {
+      return this.roleValue("django.request");
+    }
+    const v = new Value([this.origin(`${mod.file}:${fn.id}|${p.name ?? "arg"}`, loc)]);
+    v.loc = loc;
+    if (p.name) this.markRecord(v, p.name, loc);
+    if (p.pattern.k !== "name") return v;
+    return v;
+  }
+
+  private fileImports(mod: ModuleState, re: RegExp): boolean {
+    const file = this.workspace.getFile(mod.file);
+    return !!file?.program.body.some((s) => s.k === "import" && re.test(s.imp.module));
+  }
+
+  /** Values for a type annotation: SDK clients (`client: OpenAI`), request bodies (pydantic models in a route), person records. */
+  private valueForType(mod: ModuleState, typeAnn: string, loc: Loc, reg: Registration | undefined, fn: FunctionDef, p: Param): Value | undefined {
+    const names = typeAnn.match(/[A-Za-z_$][\w$.]*/g) ?? [];
+    for (const name of names) {
+      if (/^(Optional|Union|None|null|undefined|list|List|dict|Dict|str|string|int|number|float|bool|boolean|Any|any|Promise|Annotated|Depends|typing)$/.test(name)) continue;
+      const root = name.split(".")[0];
+      const bound = lookup(mod.scope, root);
+      if (!bound) continue;
+      const resolved = name.includes(".") ? name.split(".").slice(1).reduce<Value>((acc, seg) => this.member(acc, seg, undefined, undefined), bound) : bound;
+      if (resolved.ref?.k === "module") {
+        const full = this.fullName(resolved.ref);
+        const sdk = findSdkEntry(full);
+        if (sdk?.kind === "client" && sdk.type) return Value.of({ k: "sdk", provider: sdk.provider, type: sdk.type, loc });
+        if (/langchain.*#?\.?(BaseChatModel|BaseLanguageModel|BaseLLM|Runnable)$|langchain.*(BaseChatModel|BaseLanguageModel|BaseLLM)$/.test(full)) return Value.of({ k: "sdk", provider: "langchain", type: "langchain.model", loc });
+        if (/(^|\.|#)(Request|NextRequest)$/.test(full) && /fastapi|starlette|next|undici|express|@sveltejs|node-fetch/.test(full)) return this.roleValue(/fastapi|starlette/.test(full) ? "starlette.request" : "web.request");
+        if (/(^|\.|#)(HttpRequest)$/.test(full)) return this.roleValue("django.request");
+      }
+      if (resolved.ref?.k === "class") {
+        const cls = resolved.ref.cls;
+        // A pydantic / dataclass body parameter of a route is the request body.
+        if (reg?.kind === "route" && mod.language === "python" && cls.bases.some((b) => /BaseModel|Schema|TypedDict/.test(exprText(b)))) {
+          return this.requestValue(mod, fn, p.name ?? "body", p.span);
+        }
+        const v = new Value([this.origin(`${mod.file}:${fn.id}|${p.name ?? "arg"}`, loc)]);
+        const rec = this.recordClass(mod, cls);
+        if (rec) v.record = { ...rec, loc };
+        else if (p.name) this.markRecord(v, p.name, loc);
+        return v;
+      }
+    }
+    // Type names that are not bound here (interfaces, imported types): a person type makes a record.
+    const file = this.workspace.getFile(mod.file);
+    for (const name of names) {
+      const decl = file?.program.types.find((t) => t.name === name);
+      const rec = personRecordWord(name) ?? (decl && decl.fields.filter((f) => personalDataCategory(f.name, true)).length >= 2 ? { word: name, health: false } : undefined);
+      if (rec) {
+        const v = new Value([this.origin(`${mod.file}:${fn.id}|${p.name ?? "arg"}`, loc)]);
+        v.record = { ...rec, loc };
+        return v;
+      }
+    }
+    return undefined;
+  }
+
+  /** A class whose fields are a person's details is a person record type. */
+  private recordClass(mod: ModuleState, cls: ClassDef): { word: string; health: boolean } | undefined {
+    const key = `${mod.file}:${cls.id}`;
+    const hit = this.recordClassCache.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    let result = cls.name ? personRecordWord(cls.name) : undefined;
+    if (!result) {
+      const personal = cls.fields.filter((f) => personalDataCategory(f.name, true)).length;
+      if (personal >= 2) result = { word: cls.name ?? "record", health: cls.fields.some((f) => /medical|diagnosis|symptom|medication|allerg/.test(f.name)) };
+    }
+    this.recordClassCache.set(key, result ?? null);
+    return result;
+  }
+
+  private instanceForStandalone(mod: ModuleState, className: string, scope: Scope): Value | undefined {
+    const cls = lookup(scope, className) ?? lookup(mod.scope, className);
+    if (cls?.ref?.k !== "class") return undefined;
+    return this.instantiate(cls.ref.cls, cls.ref.scope, this.moduleFor(cls.ref.module.file), undefined, { guard: {}, depth: 1 }, undefined);
+  }
+
+  private moduleFor(file: string): ModuleState {
+    return this.modules.get(file) ?? this.loadModule(file)!;
+  }
+
+  // ------------------------------------------------------------------ frames and values
+
+  private newFrame(mod: ModuleState, fn: FunctionDef | undefined, fnKey: string, scope: Scope, init: Partial<Frame> = {}): Frame {
+    return {
+      module: mod,
+      fn,
+      fnKey,
+      scope,
+      guard: init.guard ?? {},
+      handler: init.handler,
+      returns: [],
+      yields: [],
+      thisValue: init.thisValue,
+      depth: init.depth ?? 0,
+      uiDisclosure: init.uiDisclosure,
+      userData: false,
+    };
+  }
+
+  private locOf(file: string, span: Span): Loc {
+    return { file, start: span.start, end: span.end };
+  }
+
+  private loc(frame: Frame, span: Span): Loc {
+    return { file: frame.module.file, start: span.start, end: span.end };
+  }
+
+  private origin(key: string, loc: Loc): OriginLabel {
+    let o = this.origins.get(key);
+    if (!o) {
+      o = { kind: "origin", id: newLabelId(), key, loc };
+      this.origins.set(key, o);
+    }
+    return o;
+  }
+
+  private childOrigin(parent: OriginLabel, prop: string): OriginLabel {
+    let children = this.memberOrigins.get(parent);
+    if (!children) this.memberOrigins.set(parent, (children = new Map()));
+    let o = children.get(prop);
+    if (!o) {
+      o = { kind: "origin", id: newLabelId(), key: `${parent.key}.${prop}`, loc: parent.loc };
+      children.set(prop, o);
+    }
+    return o;
+  }
+
+  private roleValue(role: string, state?: Value): Value {
+    return Value.of({ k: "framework", role, state });
+  }
+
+  /** What a user typed, arriving as a parameter (Gradio inputs, chat-UI messages). */
+  private requestValue(mod: ModuleState, fn: FunctionDef | undefined, name: string, span: Span): Value {
+    const loc = this.locOf(mod.file, span);
+    const v = new Value([{ kind: "request", id: newLabelId(), loc, what: name }, this.origin(`${mod.file}:${fn?.id ?? "module"}|${name}`, loc)]);
+    v.loc = loc;
+    return v;
+  }
+
+  private markRecord(v: Value, name: string, loc: Loc): void {
+    if (v.str !== undefined || v.constant !== undefined || v.ref) return;
+    const rec = personRecordWord(name);
+    if (rec) v.record = { ...rec, loc };
+  }
+
+  private checkBudget(): void {
+    if (this.options.deadline !== undefined && Date.now() > this.options.deadline) {
+      this.budgetExceeded = true;
+      throw new BudgetExceeded();
+    }
+  }
+
+  // ------------------------------------------------------------------ statements
+
+  private execBlock(stmts: readonly Stmt[], frame: Frame): Completion {
+    for (const stmt of stmts) {
+      const c = this.exec(stmt, frame);
+      // Nothing after an unconditional return/raise/throw is reported (resolved question 20).
+      if (c !== "normal") return c;
+    }
+    return "normal";
+  }
+
+  private exec(stmt: Stmt, frame: Frame): Completion {
+    switch (stmt.k) {
+      case "expr": {
+        const e = stmt.expr;
+        const v = this.eval(e, frame);
+        if (e.k === "call" || (e.k === "await" && e.expr.k === "call")) {
+          const call = e.k === "call" ? e : (e.expr as CallExpr);
+          if (this.isTerminatingCall(call, frame)) return "throw";
+        }
+        void v;
+        return "normal";
+      }
+      case "assign": {
+        if (stmt.value === undefined) {
+          for (const t of stmt.targets) if (t.k === "name" && !lookup(frame.scope, t.name)) frame.scope.vars.set(t.name, new Value());
+          return "normal";
+        }
+        let value = this.eval(stmt.value, frame);
+        if (stmt.typeAnn && value.isEmpty()) {
+          const typed = this.typedLocal(frame, stmt.typeAnn, stmt.span);
+          if (typed) value = typed;
+        }
+        for (const target of stmt.targets) {
+          if (stmt.op) {
+            const old = this.readPattern(target, frame);
+            this.bind(target, this.augment(old, value, stmt.op), frame, stmt.span);
+          } else this.bind(target, value, frame, stmt.span);
+        }
+        if (stmt.exported) {
+          for (const t of stmt.targets) if (t.k === "name") frame.module.exports.set(t.name, lookup(frame.scope, t.name) ?? value);
+        }
+        return "normal";
+      }
+      case "return": {
+        const value = stmt.value ? this.eval(stmt.value, frame) : undefined;
+        if (value) {
+          frame.returns.push(value);
+          const sink = frame.handler?.registration.returnIsSink;
+          if (sink && !value.delivered) this.userSink(frame, stmt.span, sink, "return", [value], this.responseDisclosure(value, frame));
+        }
+        return "return";
+      }
+      case "throw":
+        if (stmt.value) this.eval(stmt.value, frame);
+        return "throw";
+      case "if":
+        return this.execIf(stmt, frame);
+      case "loop": {
+        const iter = stmt.iter ? this.eval(stmt.iter, frame) : undefined;
+        if (stmt.test) this.eval(stmt.test, frame);
+        const before = frame.scope;
+        const body = forkScope(before);
+        frame.scope = body;
+        if (stmt.target && iter) this.bind(stmt.target, this.elementOf(iter), frame, stmt.span);
+        const c = this.execBlock(stmt.body, frame);
+        frame.scope = before;
+        joinScopes(before, c === "return" || c === "throw" ? [] : [body]);
+        if (stmt.orelse.length) this.execBlock(stmt.orelse, frame);
+        return "normal";
+      }
+      case "with": {
+        const saved = frame.uiDisclosure;
+        for (const item of stmt.items) {
+          const v = this.eval(item.value, frame);
+          if (item.value.k === "call" && this.isUiBlockWithLabel(item.value, v, frame)) frame.uiDisclosure = this.loc(frame, item.value.span);
+          if (item.target) this.bind(item.target, v, frame, stmt.span);
+        }
+        const c = this.execBlock(stmt.body, frame);
+        frame.uiDisclosure = saved;
+        return c;
+      }
+      case "try": {
+        const before = frame.scope;
+        const c = this.execBlock(stmt.body, frame);
+        const branches: Scope[] = [];
+        for (const h of stmt.handlers) {
+          const s = forkScope(frame.scope);
+          frame.scope = s;
+          if (h.param) this.bind(h.param, new Value(), frame, stmt.span);
+          const hc = this.execBlock(h.body, frame);
+          frame.scope = before;
+          if (hc === "normal") branches.push(s);
+        }
+        joinScopes(before, branches);
+        if (c === "normal" && stmt.orelse.length) this.execBlock(stmt.orelse, frame);
+        if (stmt.finally.length) this.execBlock(stmt.finally, frame);
+        return c === "normal" || stmt.handlers.length ? "normal" : c;
+      }
+      case "func":
+        this.defineFunction(stmt.fn, frame);
+        return "normal";
+      case "class":
+        this.defineClass(stmt.cls, frame);
+        return "normal";
+      case "import":
+        this.execImport(stmt.imp, frame);
+        return "normal";
+      case "exportDefault": {
+        const v = this.eval(stmt.expr, frame);
+        frame.module.exports.set("default", v);
+        if (stmt.expr.k === "object") this.registerDefaultExportObject(v, frame);
+        return "normal";
+      }
+      case "exportNames": {
+        if (stmt.from) {
+          const target = this.workspace.resolve(frame.module.file, stmt.from, frame.module.language);
+          for (const { local, exported } of stmt.names) {
+            if (target) {
+              const other = this.loadModule(target);
+              const v = other ? this.moduleExport(other, local) : undefined;
+              if (v) frame.module.exports.set(exported, v);
+            } else frame.module.exports.set(exported, this.externalModule(stmt.from, [local], false));
+          }
+        } else {
+          for (const { local, exported } of stmt.names) {
+            const v = lookup(frame.scope, local);
+            if (v) frame.module.exports.set(exported, v);
+            const def = frame.module.functions.find((f) => f.fn.name === local);
+            if (def) def.fn.exported = true;
+          }
+        }
+        return "normal";
+      }
+      case "exportAll": {
+        const target = this.workspace.resolve(frame.module.file, stmt.from, frame.module.language);
+        if (target) {
+          if (stmt.as) {
+            const other = this.loadModule(target);
+            if (other) frame.module.exports.set(stmt.as, Value.of({ k: "module", module: target, path: [], local: true }));
+          } else frame.module.starExports.push(target);
+        }
+        return "normal";
+      }
+      case "switch": {
+        this.eval(stmt.disc, frame);
+        const before = frame.scope;
+        const branches: Scope[] = [];
+        for (const c of stmt.cases) {
+          if (c.test) this.eval(c.test, frame);
+          const s = forkScope(before);
+          frame.scope = s;
+          const cc = this.execBlock(c.body, frame);
+          frame.scope = before;
+          if (cc === "normal" || cc === "break") branches.push(s);
+        }
+        joinScopes(before, branches);
+        return "normal";
+      }
+      case "block":
+        return this.execBlock(stmt.body, frame);
+      case "jump":
+        return stmt.kind;
+      default:
+        return "normal";
+    }
+  }
+
+  private typedLocal(frame: Frame, typeAnn: string, span: Span): Value | undefined {
+    const v = this.valueForType(frame.module, typeAnn, this.loc(frame, span), undefined, frame.fn ?? syntheticFn, { pattern: { k: "ignore", span }, kind: "normal", span, name: "value" });
+    return v?.ref ? v : undefined;
+  }
+
+  private execIf(stmt: Extract<Stmt, { k: "if" }>, frame: Frame): Completion {
+    this.eval(stmt.test, frame);
+    const polarity = this.consentPolarity(stmt.test, frame);
+    const testLoc = this.loc(frame, stmt.test.span);
+    const before = frame.scope;
+    const savedGuard = frame.guard;
+
+    const thenScope = forkScope(before);
+    frame.scope = thenScope;
+    if (polarity === "pos") frame.guard = { ...savedGuard, consent: testLoc };
+    const thenC = this.execBlock(stmt.then, frame);
+    frame.guard = savedGuard;
+
+    const elseScope = forkScope(before);
+    frame.scope = elseScope;
+    if (polarity === "neg") frame.guard = { ...savedGuard, consent: testLoc };
+    const elseC = this.execBlock(stmt.else, frame);
+    frame.guard = savedGuard;
+    frame.scope = before;
+
+    const thenAbrupt = thenC === "return" || thenC === "throw";
+    const elseAbrupt = elseC === "return" || elseC === "throw";
+    const fall: Scope[] = [];
+    if (!thenAbrupt) fall.push(thenScope);
+    if (!elseAbrupt) fall.push(elseScope);
+    joinScopes(before, fall);
+    // An early exit when consent is missing guards everything after it.
+    if (thenAbrupt && !elseAbrupt && polarity === "neg") frame.guard = { ...savedGuard, consent: testLoc };
+    if (elseAbrupt && !thenAbrupt && polarity === "pos") frame.guard = { ...savedGuard, consent: testLoc };
+    if (thenAbrupt && elseAbrupt) return thenC === "return" || elseC === "return" ? "return" : "throw";
+    return "normal";
+  }
+
+  /** "pos" when the test holds only with consent, "neg" when it holds only without. */
+  private consentPolarity(test: Expr, frame: Frame): "pos" | "neg" | undefined {
+    const extra = this.options.vocabulary.consent;
+    switch (test.k) {
+      case "unary":
+        if (test.op === "not") {
+          const inner = this.consentPolarity(test.operand, frame);
+          return inner === "pos" ? "neg" : inner === "neg" ? "pos" : undefined;
+        }
+        return undefined;
+      case "logical": {
+        const l = this.consentPolarity(test.left, frame);
+        const r = this.consentPolarity(test.right, frame);
+        if (test.op === "and") return l === "pos" || r === "pos" ? "pos" : undefined;
+        if (test.op === "or") return l === "neg" || r === "neg" ? "neg" : undefined;
+        return undefined;
+      }
+      case "compare": {
+        const side = this.consentPolarity(test.left, frame) ?? this.consentPolarity(test.right, frame);
+        if (!side) return undefined;
+        const other = this.consentPolarity(test.left, frame) ? test.right : test.left;
+        const negative = other.k === "const" && (other.value === false || other.value === null || other.value === undefined) || (other.k === "str" && /^(denied|no|false|off|declined|revoked|withdrawn)$/i.test(other.value));
+        const positive = other.k === "const" && other.value === true || other.k === "str" && GRANTED_CONSTANTS.has(other.value.toLowerCase());
+        const eq = /^(==|===|is)$/.test(test.op);
+        const ne = /^(!=|!==|is not)$/.test(test.op);
+        if ((eq && positive) || (ne && negative)) return side;
+        if ((eq && negative) || (ne && positive)) return side === "pos" ? "neg" : "pos";
+        return undefined;
+      }
+      case "await":
+        return this.consentPolarity(test.expr, frame);
+      case "name":
+        return isConsentName(test.name, extra, false) ? "pos" : undefined;
+      case "member":
+        return isConsentName(test.prop, extra, false) ? "pos" : undefined;
+      case "index":
+        return test.index.k === "str" && isConsentName(test.index.value, extra, false) ? "pos" : undefined;
+      case "call": {
+        const name = calleeName(test.callee);
+        if (name && isConsentName(name, extra, false)) return "pos";
+        // `user.get("consent")`, `consents.includes("logging")`
+        if (test.callee.k === "member" && test.args.some((a) => a.value.k === "str" && isConsentName(a.value.value, extra, false))) return "pos";
+        if (test.callee.k === "member") return this.consentPolarity(test.callee.object, frame);
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private isTerminatingCall(call: CallExpr, frame: Frame): boolean {
+    const name = calleeName(call.callee);
+    if (!name) return false;
+    if (TERMINATING_CALLS.has(name)) return true;
+    const full = this.fullNameOfExpr(call.callee, frame);
+    return !!full && TERMINATING_CALLS.has(full);
+  }
+
+  private fullNameOfExpr(e: Expr, frame: Frame): string | undefined {
+    const v = e.k === "name" ? lookup(frame.scope, e.name) : undefined;
+    if (v?.ref?.k === "module") return this.fullName(v.ref);
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ definitions and imports
+
+  private defineFunction(fn: FunctionDef, frame: Frame, className?: string): Value {
+    const value = Value.of({ k: "function", fn, scope: frame.scope, module: frame.module });
+    frame.module.functions.push({ fn, scope: frame.scope, className });
+    if (fn.name && !className) frame.scope.vars.set(fn.name, value);
+    if (fn.exported && fn.name) frame.module.exports.set(fn.name, value);
+    if (fn.isDefaultExport) frame.module.exports.set("default", value);
+    // Decorators: route registrations (`@app.post(...)`), consent decorators, framework handlers.
+    for (const d of fn.decorators) {
+      const dv = this.eval(d, frame);
+      const name = calleeName(d.k === "call" ? d.callee : d) ?? "";
+      const info = this.registrationFromDecorator(d, dv, frame);
+      if (info) {
+        const existing = frame.module.handlers.get(fn.id);
+        frame.module.handlers.set(fn.id, { registration: info.registration, consent: existing?.consent ?? info.consent });
+      }
+      if (isConsentGuardName(name, this.options.vocabulary.consent)) {
+        const existing = frame.module.handlers.get(fn.id);
+        frame.module.handlers.set(fn.id, { registration: existing?.registration ?? { kind: "route", returnIsSink: frame.module.isServer ? "response" : undefined }, consent: this.loc(frame, d.span) });
+      } else if (!frame.module.handlers.has(fn.id) && /^(require_POST|require_GET|require_http_methods|require_safe|api_view|csrf_exempt|login_required|permission_required)$/.test(name) && frame.module.language === "python") {
+        frame.module.handlers.set(fn.id, { registration: { kind: "route", returnIsSink: "response" } });
+      }
+    }
+    // FastAPI dependencies that require consent: `Depends(require_consent)`.
+    for (const p of fn.params) {
+      if (p.default?.k === "call" && calleeName(p.default.callee) === "Depends") {
+        const dep = p.default.args[0]?.value;
+        const depName = dep ? (calleeName(dep.k === "call" ? dep.callee : dep) ?? exprText(dep)) : "";
+        if (isConsentGuardName(depName, this.options.vocabulary.consent)) {
+          const existing = frame.module.handlers.get(fn.id);
+          frame.module.handlers.set(fn.id, { registration: existing?.registration ?? { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, p.default.span) });
+        }
+      }
+    }
+    return value;
+  }
+
+  private registrationFromDecorator(d: Expr, dv: Value, frame: Frame): HandlerInfo | undefined {
+    // `@app.post("/x")` evaluates to a registration marker; `@bot.event` is the method itself.
+    if (dv.ref?.k === "framework" && dv.ref.role === "$registration" && dv.ref.state?.ref?.k === "framework") {
+      return (dv.ref.state as Value & { registration?: HandlerInfo }).registration;
+    }
+    const reg = (dv as Value & { registration?: HandlerInfo }).registration;
+    if (reg) return reg;
+    if (d.k === "member") {
+      const recv = this.eval(d.object, frame);
+      if (recv.ref?.k === "framework") {
+        const spec = ROLES[recv.ref.role];
+        const r = spec?.registers?.[d.prop];
+        if (r) return { registration: r };
+      }
+    }
+    return undefined;
+  }
+
+  private defineClass(cls: ClassDef, frame: Frame): Value {
+    const value = Value.of({ k: "class", cls, scope: frame.scope, module: frame.module });
+    if (cls.name) frame.scope.vars.set(cls.name, value);
+    if (cls.exported && cls.name) frame.module.exports.set(cls.name, value);
+    for (const d of cls.decorators) this.eval(d, frame);
+    for (const b of cls.bases) this.eval(b, frame);
+    const classScope = newScope(frame.scope);
+    for (const stmt of cls.body) {
+      if (stmt.k === "func") {
+        const fv = Value.of({ k: "function", fn: stmt.fn, scope: frame.scope, module: frame.module });
+        classScope.vars.set(stmt.fn.name ?? "", fv);
+        frame.module.functions.push({ fn: stmt.fn, scope: frame.scope, className: cls.name });
+        for (const d of stmt.fn.decorators) {
+          const name = calleeName(d.k === "call" ? d.callee : d) ?? "";
+          if (isConsentGuardName(name, this.options.vocabulary.consent)) frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, d.span) });
+          else if (/^(Get|Post|Put|Patch|Delete|All)$/.test(name)) frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", returnIsSink: "response" } });
+        }
+        // Django class-based views: `def post(self, request)`.
+        if (frame.module.language === "python" && /^(get|post|put|patch|delete)$/.test(stmt.fn.name ?? "") && stmt.fn.params[1]?.name === "request") {
+          frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", params: ["$self", "django.request"], returnIsSink: "response" } });
+        }
+      }
+    }
+    return value;
+  }
+
+  private execImport(imp: { module: string; names: Array<{ imported: string; local: string }>; bindsRoot?: boolean }, frame: Frame): void {
+    const mod = frame.module;
+    const target = this.workspace.resolve(mod.file, imp.module, mod.language);
+    for (const { imported, local } of imp.names) {
+      if (local === "*") {
+        // `from x import *`: bind what the module exports.
+        if (target) {
+          const other = this.loadModule(target);
+          if (other) for (const [k, v] of other.exports) frame.scope.vars.set(k, v);
+        }
+        continue;
+      }
+      let value: Value;
+      if (target) {
+        const other = this.loadModule(target);
+        if (imported === "*") value = Value.of({ k: "module", module: target, path: [], local: true });
+        else {
+          // Python `from pkg import submodule` names a module file first.
+          const sub = mod.language === "python" ? this.workspace.resolve(mod.file, `${imp.module}${imp.module.endsWith(".") ? "" : "."}${imported}`, mod.language) : undefined;
+          if (sub && sub !== target) value = Value.of({ k: "module", module: sub, path: [], local: true });
+          else value = (other && (imported === "default" && other.language === "python" ? undefined : this.moduleExport(other, imported))) ?? new Value();
+        }
+      } else {
+        if (mod.language === "python" && imported === "*" && imp.bindsRoot) {
+          value = this.externalModule(imp.module.split(".")[0], [], true);
+        } else if (mod.language === "python" && imported !== "*") {
+          const sub = this.workspace.resolve(mod.file, `${imp.module}.${imported}`, mod.language);
+          value = sub ? Value.of({ k: "module", module: sub, path: [], local: true }) : this.externalModule(imp.module, [imported], true);
+        } else value = this.externalModule(imp.module, imported === "*" || imported === "default" ? [] : [imported], mod.language === "python");
+      }
+      frame.scope.vars.set(local, value);
+    }
+  }
+
+  private externalModule(module: string, path: string[], py: boolean): Value {
+    return Value.of({ k: "module", module, path, local: false, py });
+  }
+
+  /** Full name of an external module path: Python "pkg.mod.Name", JS "pkg#Name.sub". */
+  private fullName(ref: Extract<Ref, { k: "module" }>): string {
+    if (ref.py) return [ref.module, ...ref.path].join(".");
+    return `${ref.module}#${ref.path.join(".")}`;
+  }
+
+  /** `export default { fetch(request, env) { ... } }`: a Cloudflare-style worker. */
+  private registerDefaultExportObject(v: Value, frame: Frame): void {
+    const fetch = v.props?.get("fetch");
+    if (fetch?.ref?.k === "function") {
+      frame.module.handlers.set(fetch.ref.fn.id, { registration: { kind: "route", params: ["web.request"], returnIsSink: "response" } });
+    }
+    for (const name of ["scheduled", "queue"]) {
+      const h = v.props?.get(name);
+      if (h?.ref?.k === "function") frame.module.handlers.set(h.ref.fn.id, { registration: { kind: "worker" } });
+    }
+  }
+
+  // ------------------------------------------------------------------ binding
+
+  private bind(target: Pattern, value: Value, frame: Frame, span: Span): void {
+    switch (target.k) {
+      case "name": {
+        let v = value;
+        if (v.labels.length && !v.props && !v.elems && !v.ref && v.str === undefined && !v.labels.some((l) => l.kind === "origin")) {
+          // Data from a call (a database row, a file) gets an identity by the variable that holds it.
+          v = this.withLabels(v, mergeLabels(v.labels, [this.origin(`${frame.fnKey}|${target.name}`, this.loc(frame, target.span))]));
+        } else if (v.isEmpty() && v.str === undefined && v.constant === undefined && !v.jsx && !v.delivered) {
+          v = new Value([this.origin(`${frame.fnKey}|${target.name}`, this.loc(frame, target.span))]);
+        }
+        if (!v.record && !v.ref && v.str === undefined && v.constant === undefined) {
+          const rec = personRecordWord(target.name);
+          if (rec) {
+            v = this.withLabels(v, v.labels);
+            v.record = { ...rec, loc: this.loc(frame, target.span) };
+          }
+        }
+        assignVar(frame.scope, target.name, v);
+        return;
+      }
+      case "objpat": {
+        for (const p of target.props) {
+          let pv = this.member(value, p.key, frame, target.span);
+          if (p.default) pv = union([pv, this.eval(p.default, frame)]);
+          this.bind(p.target, pv, frame, span);
+        }
+        if (target.rest) this.bind(target.rest, value, frame, span);
+        return;
+      }
+      case "arrpat": {
+        target.elements.forEach((el, i) => {
+          if (!el) return;
+          const ev = value.elems && i < value.elems.length ? value.elems[i] : this.elementOf(value);
+          this.bind(el, ev, frame, span);
+        });
+        if (target.rest) this.bind(target.rest, value, frame, span);
+        return;
+      }
+      case "default":
+        this.bind(target.target, union([value, this.eval(target.default, frame)]), frame, span);
+        return;
+      case "member": {
+        const obj = this.eval(target.object, frame);
+        this.assignMember(obj, target.prop, value, frame, target.span, span);
+        return;
+      }
+      case "index": {
+        const obj = this.eval(target.object, frame);
+        const key = this.eval(target.index, frame);
+        if (key.str !== undefined) this.assignMember(obj, key.str, value, frame, target.span, span);
+        else if (obj.elems) obj.elems.push(value);
+        else if (obj.props) obj.props.set("[*]", value);
+        else if (obj.ref?.k === "framework" && obj.ref.state) this.mergeInto(obj.ref.state, value);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private assignMember(obj: Value, prop: string, value: Value, frame: Frame, targetSpan: Span, stmtSpan: Span): void {
+    if (obj.ref?.k === "framework") {
+      const spec = ROLES[obj.ref.role];
+      const sinkCat = spec?.sinkProps?.[prop];
+      if (sinkCat) this.userSink(frame, stmtSpan, sinkCat, `${obj.ref.role}.${prop}`, [value], frame.responseDisclosure);
+      if (obj.ref.role === "$headers" && isDisclosureFieldName(prop, this.options.vocabulary.disclosure)) this.markHeadersDisclosed(obj, frame, stmtSpan);
+      if (obj.ref.state) {
+        obj.ref.state.props ??= new Map();
+        obj.ref.state.props.set(prop, value);
+      }
+      if (obj.ref.role === "streamlit.sessionState") this.streamlitState.set(prop, union([this.streamlitState.get(prop) ?? new Value(), value]));
+      return;
+    }
+    // A consent decision stored on a record (CON002).
+    if (isConsentDecisionField(prop, this.options.vocabulary.consent)) this.checkConsentWrite(prop, value, frame, stmtSpan);
+    if (!obj.props) obj.props = new Map();
+    obj.props.set(prop, value);
+    // `response.headers["X-AI-Generated"] = "true"`
+    if (obj.ref?.k === "response" && prop === "headers") return;
+    void targetSpan;
+  }
+
+  private markHeadersDisclosed(headers: Value, frame: Frame, span: Span): void {
+    const owner = headers.ref?.k === "framework" ? headers.ref.state : undefined;
+    const loc = this.loc(frame, span);
+    if (owner) owner.disclosed = loc;
+    frame.responseDisclosure = loc;
+  }
+
+  private readPattern(target: Pattern, frame: Frame): Value {
+    switch (target.k) {
+      case "name":
+        return lookup(frame.scope, target.name) ?? new Value();
+      case "member":
+        return this.member(this.eval(target.object, frame), target.prop, frame, target.span);
+      case "index":
+        return this.index(this.eval(target.object, frame), this.eval(target.index, frame), frame, target.span);
+      default:
+        return new Value();
+    }
+  }
+
+  private augment(old: Value, add: Value, op: string): Value {
+    if (op === "+=" && old.elems) {
+      old.elems.push(...(add.elems ?? [add]));
+      return old;
+    }
+    if (op === "+=" || op === "|=" || op === "??=" || op === "||=" || op === "&&=") return this.joinValues([old, add]);
+    return new Value();
+  }
+
+  private withLabels(v: Value, labels: readonly Label[]): Value {
+    const out = new Value(labels);
+    out.props = v.props;
+    out.elems = v.elems;
+    out.str = v.str;
+    out.constant = v.constant;
+    out.texts = v.texts;
+    out.ref = v.ref;
+    out.record = v.record;
+    out.disclosed = v.disclosed;
+    out.watermarked = v.watermarked;
+    out.loc = v.loc;
+    out.delivered = v.delivered;
+    return out;
+  }
+
+  private mergeInto(target: Value, add: Value): void {
+    target.labels = mergeLabels(target.labels, deepLabels(add));
+    if (add.texts) target.texts = [...(target.texts ?? []), ...add.texts];
+  }
+
+  // ------------------------------------------------------------------ expressions
+
+  eval(e: Expr, frame: Frame): Value {
+    switch (e.k) {
+      case "name":
+        return this.evalName(e.name, frame, e.span);
+      case "str":
+        return this.stringLiteral(e.value, e.span, frame);
+      case "const":
+        return Value.constant(e.value);
+      case "template": {
+        const parts: Value[] = [];
+        const texts: string[] = [];
+        for (const p of e.parts) {
+          if (typeof p === "string") {
+            texts.push(p);
+            continue;
+          }
+          const v = this.eval(p, frame);
+          parts.push(this.serialised(v, frame, p.span));
+        }
+        const strs = e.parts.map((p, i) => (typeof p === "string" ? p : parts[e.parts.slice(0, i).filter((x) => typeof x !== "string").length]?.str));
+        const out = this.joinValues(parts, texts);
+        if (strs.every((s) => s !== undefined)) out.str = strs.join("");
+        this.literalPii(out, e.span, frame);
+        return out;
+      }
+      case "member": {
+        const obj = this.eval(e.object, frame);
+        return this.member(obj, e.prop, frame, e.span);
+      }
+      case "index": {
+        const obj = this.eval(e.object, frame);
+        const key = this.eval(e.index, frame);
+        return this.index(obj, key, frame, e.span);
+      }
+      case "call":
+        return this.evalCall(e, frame);
+      case "object":
+        return this.evalObject(e, frame);
+      case "array": {
+        const out = new Value();
+        out.elems = [];
+        for (const el of e.elements) {
+          if (el.k === "spread") {
+            const sv = this.eval(el.expr, frame);
+            if (sv.elems) out.elems.push(...sv.elems);
+            else out.elems.push(this.elementOf(sv));
+          } else out.elems.push(this.eval(el, frame));
+        }
+        return out;
+      }
+      case "spread":
+        return this.eval(e.expr, frame);
+      case "binary": {
+        const l = this.eval(e.left, frame);
+        const r = this.eval(e.right, frame);
+        if (e.op === "|" && (isRunnable(l) || isRunnable(r))) {
+          const model = isRunnable(l) ? l : r;
+          return Value.of({ k: "sdk", provider: (model.ref as { provider: string }).provider, type: "langchain.runnable", model: (model.ref as { model?: string }).model, loc: this.loc(frame, e.span) });
+        }
+        if (e.op === "+" || e.op === "%" || e.op === "<<" || e.op === "|") {
+          const out = this.joinValues([this.serialised(l, frame, e.left.span), this.serialised(r, frame, e.right.span)]);
+          if (l.str !== undefined && r.str !== undefined && e.op === "+") out.str = l.str + r.str;
+          if (l.elems && r.elems && e.op === "+") out.elems = [...l.elems, ...r.elems];
+          return out;
+        }
+        if (e.op === "*" && (l.str !== undefined || r.str !== undefined)) return this.joinValues([l, r]);
+        if (e.op === "/" && (l.ref || l.str !== undefined)) return new Value(); // path joins carry nothing
+        return new Value();
+      }
+      case "logical": {
+        const l = this.eval(e.left, frame);
+        const savedGuard = frame.guard;
+        if (e.op === "and" && this.consentPolarity(e.left, frame) === "pos") frame.guard = { ...savedGuard, consent: this.loc(frame, e.left.span) };
+        const r = this.eval(e.right, frame);
+        frame.guard = savedGuard;
+        return union([l, r]);
+      }
+      case "unary": {
+        const v = this.eval(e.operand, frame);
+        if (e.op === "not" || e.op === "!") return this.requestOnly(v);
+        return new Value();
+      }
+      case "compare": {
+        const l = this.eval(e.left, frame);
+        const r = this.eval(e.right, frame);
+        // A yes/no made of request data is still the user's decision (CON002).
+        return this.requestOnly(union([l, r]));
+      }
+      case "cond": {
+        this.eval(e.test, frame);
+        const polarity = this.consentPolarity(e.test, frame);
+        const savedGuard = frame.guard;
+        if (polarity === "pos") frame.guard = { ...savedGuard, consent: this.loc(frame, e.test.span) };
+        const t = this.eval(e.then, frame);
+        frame.guard = savedGuard;
+        if (polarity === "neg") frame.guard = { ...savedGuard, consent: this.loc(frame, e.test.span) };
+        const f = this.eval(e.else, frame);
+        frame.guard = savedGuard;
+        return union([t, f]);
+      }
+      case "await":
+        return this.eval(e.expr, frame);
+      case "func": {
+        const v = Value.of({ k: "function", fn: e.fn, scope: frame.scope, module: frame.module });
+        frame.module.functions.push({ fn: e.fn, scope: frame.scope, thisValue: frame.thisValue });
+        return v;
+      }
+      case "class":
+        return this.defineClass(e.cls, frame);
+      case "jsx":
+        return this.evalJsx(e, frame);
+      case "comp":
+        return this.evalComprehension(e, frame);
+      case "yield": {
+        const v = e.expr ? this.eval(e.expr, frame) : new Value();
+        frame.yields.push(e.delegate ? this.elementOf(v) : v);
+        if (frame.handler?.registration.returnIsSink && e.expr) this.userSink(frame, e.span, frame.handler.registration.returnIsSink, "yield", [v], this.responseDisclosure(v, frame));
+        return new Value();
+      }
+      case "assign": {
+        const v = this.eval(e.value, frame);
+        if (e.op) this.bind(e.target, this.augment(this.readPattern(e.target, frame), v, e.op), frame, e.span);
+        else this.bind(e.target, v, frame, e.span);
+        return v;
+      }
+      case "seq": {
+        let last = new Value();
+        for (const x of e.exprs) last = this.eval(x, frame);
+        return last;
+      }
+      case "unknown": {
+        const vs = e.children.map((c) => this.eval(c, frame));
+        return vs.length === 1 ? vs[0] : carry(vs);
+      }
+      default:
+        return new Value();
+    }
+  }
+
+  /** Keeps only request-data labels (booleans and comparisons made from user input). */
+  private requestOnly(v: Value): Value {
+    const labels = deepLabels(v).filter((l) => l.kind === "request");
+    return labels.length ? new Value(labels) : new Value();
+  }
+
+  private evalName(name: string, frame: Frame, span: Span): Value {
+    if ((name === "self" || name === "this") && frame.thisValue) return frame.thisValue;
+    const v = lookup(frame.scope, name);
+    if (v) {
+      if (v.ref?.k === "framework" && v.ref.role === "flask.request") return this.flaskRequest(frame);
+      return v;
+    }
+    return this.builtin(name, frame, span);
+  }
+
+  /** Flask's global `request`: one identity per handler activation, for origin keys. */
+  private flaskRequest(frame: Frame): Value {
+    const v = this.roleValue("flask.request");
+    v.labels = [this.origin(`${frame.fnKey}|request`, this.loc(frame, { start: 0, end: 0 }))];
+    return v;
+  }
+
+  private builtin(name: string, frame: Frame, span: Span): Value {
+    const py = frame.module.language === "python";
+    if (!py && name === "console") return this.roleValue("console");
+    if (!py && name === "require") return Value.of({ k: "builtin", name: "require" });
+    if (!py && name === "process") {
+      const v = new Value();
+      v.props = new Map([["env", new Value()]]);
+      return v;
+    }
+    if (!py && ["JSON", "Buffer", "Promise", "Object", "Array", "Math", "Date", "Response", "Request", "URL", "URLSearchParams", "fetch", "String", "Number", "Boolean", "atob", "btoa", "encodeURIComponent", "decodeURIComponent", "structuredClone", "Uint8Array", "Blob", "File", "FormData", "Headers", "TextDecoder", "TextEncoder", "Symbol", "Map", "Set", "setTimeout", "parseInt", "parseFloat", "isNaN", "performance", "crypto", "globalThis", "window", "document", "localStorage", "sessionStorage", "navigator", "EventSource", "WebSocket", "ReadableStream", "TransformStream"].includes(name)) {
+      return Value.of({ k: "builtin", name });
+    }
+    if (py && ["print", "open", "str", "repr", "len", "int", "float", "bool", "dict", "list", "tuple", "set", "sorted", "reversed", "enumerate", "zip", "map", "filter", "format", "isinstance", "hasattr", "getattr", "setattr", "range", "min", "max", "sum", "any", "all", "iter", "next", "vars", "type", "id", "hash", "round", "abs", "bytes", "bytearray", "super", "input", "object", "callable", "frozenset", "chr", "ord", "divmod", "pow", "exit", "quit"].includes(name)) {
+      return Value.of({ k: "builtin", name });
+    }
+    if (name === "undefined" || name === "None" || name === "null") return Value.constant(null);
+    void span;
+    return new Value();
+  }
+
+  private stringLiteral(value: string, span: Span, frame: Frame): Value {
+    const v = Value.string(value);
+    v.loc = this.loc(frame, span);
+    this.literalPii(v, span, frame);
+    return v;
+  }
+
+  /** String literals holding personal data (PII002 shapes) carry it into prompts. */
+  private literalPii(v: Value, span: Span, frame: Frame): void {
+    const key = `${frame.module.file}:${span.start}:${span.end}`;
+    let label = this.literalCache.get(key);
+    if (label === undefined) {
+      const what = this.options.personalLiteral(frame.module.file, span.start, span.end);
+      label = what ? { kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what, literal: true } : null;
+      this.literalCache.set(key, label);
+    }
+    if (label) v.labels = mergeLabels(v.labels, [label]);
+  }
+
+  /** Joins values into one string-like value: labels of all, literal text of all, disclosure when the text says so. */
+  private joinValues(parts: readonly Value[], extraTexts: readonly string[] = []): Value {
+    const out = carry(parts);
+    const texts = [...extraTexts, ...parts.flatMap((p) => p.texts ?? [])];
+    if (texts.length) out.texts = texts;
+    out.record = undefined;
+    const disclosedText = extraTexts.some((t) => hasDisclosureText(t, this.options.vocabulary.disclosureText)) || parts.some((p) => p.str !== undefined && hasDisclosureText(p.str, this.options.vocabulary.disclosureText));
+    if (disclosedText && out.labels.some((l) => l.kind === "ai")) {
+      const loc = parts.find((p) => p.loc)?.loc ?? { file: "", start: 0, end: 0 };
+      out.labels = withAiFlag(out.labels, "disclosed", loc);
+    }
+    return out;
+  }
+
+  /** Interpolating or serialising a person record sends every field of it (resolved question 12). */
+  private serialised(v: Value, frame: Frame, span: Span): Value {
+    if (!v.record || v.str !== undefined) return v;
+    const loc = this.loc(frame, span);
+    const label: PiiLabel = { kind: "pii", id: newLabelId(), loc, what: `${v.record.word} record` };
+    return this.withLabels(v, mergeLabels(deepLabels(v), [label]));
+  }
+
+  private evalObject(e: Extract<Expr, { k: "object" }>, frame: Frame): Value {
+    const out = new Value();
+    out.props = new Map();
+    for (const en of e.entries) {
+      if (en.spread) {
+        const sv = this.eval(en.value, frame);
+        if (sv.props) for (const [k, v] of sv.props) out.props.set(k, v);
+        else if (!sv.isEmpty()) out.props.set(`[...${out.props.size}]`, this.serialised(sv, frame, en.span));
+        continue;
+      }
+      let key = en.key;
+      if (key === undefined && en.keyExpr) {
+        const kv = this.eval(en.keyExpr, frame);
+        key = kv.str ?? `[${out.props.size}]`;
+      }
+      const v = this.eval(en.value, frame);
+      out.props.set(key ?? `[${out.props.size}]`, v);
+    }
+    return out;
+  }
+
+  private evalComprehension(e: Extract<Expr, { k: "comp" }>, frame: Frame): Value {
+    const saved = frame.scope;
+    frame.scope = forkScope(saved);
+    for (const g of e.generators) {
+      const iter = this.eval(g.iter, frame);
+      this.bind(g.target, this.elementOf(iter), frame, e.span);
+      for (const c of g.conds) this.eval(c, frame);
+    }
+    const el = this.eval(e.element, frame);
+    if (e.key) this.eval(e.key, frame);
+    frame.scope = saved;
+    const out = new Value();
+    out.elems = [el];
+    return out;
+  }
+
+  /** An element of an iterable: a known element, or data carried from the iterable. */
+  private elementOf(v: Value): Value {
+    if (v.elems) return v.elems.length === 1 ? v.elems[0] : union(v.elems);
+    if (v.ref?.k === "framework" || v.ref?.k === "sdk" || v.ref?.k === "module") {
+      const out = this.withLabels(new Value(), v.labels);
+      out.ref = v.ref;
+      return out;
+    }
+    if (v.props && v.labels.length === 0) return union([...v.props.values()]);
+    const out = new Value(v.labels);
+    out.record = v.record;
+    return out;
+  }
+
+  // ------------------------------------------------------------------ member and index
+
+  member(obj: Value, prop: string, frame: Frame | undefined, span: Span | undefined): Value {
+    const ref = obj.ref;
+    if (ref?.k === "module") {
+      if (ref.local) {
+        const mod = this.loadModule(ref.module);
+        const v = mod ? this.moduleExport(mod, prop) : undefined;
+        if (v) return v;
+        // Python `import pkg` then `pkg.sub.fn`: try the submodule.
+        if (mod?.language === "python") {
+          const sub = this.workspace.resolve(ref.module, `.${prop}`, "python");
+          if (sub) return Value.of({ k: "module", module: sub, path: [], local: true });
+        }
+        return new Value();
+      }
+      const next: Ref = { k: "module", module: ref.module, path: [...ref.path, prop], local: false, py: ref.py };
+      const full = this.fullName(next);
+      const fw = frameworkRole(full);
+      if (fw && !findSdkEntry(full)) {
+        const role = this.roleValue(fw);
+        if (fw === "flask.request" && frame) return this.flaskRequest(frame);
+        return role;
+      }
+      if (full === "streamlit.session_state" || full === "streamlit#session_state") return this.roleValue("streamlit.sessionState");
+      return Value.of(next, obj.labels);
+    }
+    if (ref?.k === "sdk") {
+      const path = [...(((ref as { path?: string[] }).path) ?? []), prop];
+      return Value.of({ ...ref, path } as Ref);
+    }
+    if (ref?.k === "framework") return this.roleMember(obj, ref.role, prop, frame, span);
+    if (ref?.k === "class") {
+      const method = ref.cls.body.find((s) => s.k === "func" && s.fn.name === prop);
+      if (method?.k === "func") return Value.of({ k: "function", fn: method.fn, scope: ref.scope, module: ref.module });
+      const field = ref.cls.body.find((s) => s.k === "assign" && s.targets.some((t) => t.k === "name" && t.name === prop));
+      if (field?.k === "assign" && field.value && frame) return this.eval(field.value, frame);
+      return new Value();
+    }
+    if (ref?.k === "instance" || obj.props?.has(prop)) {
+      const own = obj.props?.get(prop);
+      if (own) return this.fieldValue(own, obj, prop, frame, span);
+      if (ref?.k === "instance" && ref.cls) {
+        const method = ref.cls.body.find((s) => s.k === "func" && s.fn.name === prop);
+        if (method?.k === "func") return Value.of({ k: "function", fn: method.fn, scope: (lookup(ref.module ? this.moduleFor(ref.module.file).scope : newScope(), ref.className) ?? new Value()).ref?.k === "class" ? ((lookup(this.moduleFor(ref.module!.file).scope, ref.className)!.ref as { scope: Scope }).scope) : this.moduleFor(ref.module!.file).scope, module: ref.module!, boundThis: obj });
+      }
+    }
+    if (ref?.k === "response") {
+      if (prop === "headers") return this.roleValue("$headers", obj);
+      return new Value(deepLabels(obj));
+    }
+    if (ref?.k === "builtin") return Value.of({ k: "builtin", name: `${ref.name}.${prop}` });
+    if (ref?.k === "function" && prop === "call") return obj;
+    return this.deriveField(obj, prop, frame, span);
+  }
+
+  /** A known field of an object literal or instance: personal data when its name says so. */
+  private fieldValue(v: Value, owner: Value, prop: string, frame: Frame | undefined, span: Span | undefined): Value {
+    if (v.ref || v.constant !== undefined) return v;
+    const what = personalDataCategory(prop, !!owner.record, this.options.vocabulary.personalData);
+    if (!what && !(owner.record?.health)) return v;
+    const loc = frame && span ? this.loc(frame, span) : v.loc ?? owner.loc;
+    if (!loc) return v;
+    return this.withLabels(v, mergeLabels(v.labels, [{ kind: "pii", id: newLabelId(), loc, what: what ?? "health record field" }]));
+  }
+
+  /** A field of data the engine knows only by what it carries (an API response, a database row). */
+  private deriveField(obj: Value, prop: string, frame: Frame | undefined, span: Span | undefined): Value {
+    if (obj.str !== undefined) {
+      // Properties of strings: `.length` says nothing about the content.
+      return prop === "length" ? new Value() : carry([obj]);
+    }
+    const labels: Label[] = [];
+    const nonContent = NON_CONTENT_FIELDS.has(prop);
+    for (const l of obj.labels) {
+      if (l.kind === "origin") labels.push(this.childOrigin(l, prop));
+      else if (l.kind === "ai") {
+        if (!nonContent) labels.push(l);
+      } else labels.push(l);
+    }
+    if (obj.props) {
+      // A literal object without this field, but with unknown spread members.
+      for (const [k, v] of obj.props) if (k.startsWith("[")) labels.push(...deepLabels(v));
+    }
+    const out = new Value(mergeLabels(labels));
+    if (obj.elems && /^\d+$/.test(prop)) return obj.elems[Number(prop)] ?? out;
+    const what = personalDataCategory(prop, !!obj.record, this.options.vocabulary.personalData) ?? (obj.record?.health && !nonContent ? "health record field" : undefined);
+    if (what && frame && span && !obj.isEmpty()) {
+      out.labels = mergeLabels(out.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what }]);
+    } else if (what && frame && span && obj.isEmpty() && obj.str === undefined) {
+      out.labels = mergeLabels(out.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what }]);
+    }
+    // `customer.profile`, `request.user`: nested person records.
+    if (!out.record) {
+      const rec = personRecordWord(prop);
+      if (rec && frame && span) out.record = { ...rec, loc: this.loc(frame, span) };
+    }
+    if (nonContent && obj.labels.some((l) => l.kind === "ai")) out.labels = out.labels.filter((l) => l.kind !== "pii" || !l.literal);
+    return out;
+  }
+
+  private index(obj: Value, key: Value, frame: Frame, span: Span): Value {
+    if (obj.ref?.k === "framework" && obj.ref.role === "streamlit.sessionState") {
+      return key.str !== undefined ? this.streamlitState.get(key.str) ?? new Value() : union([...this.streamlitState.values()]);
+    }
+    if (key.str !== undefined) {
+      if (obj.props?.has(key.str)) return this.fieldValue(obj.props.get(key.str)!, obj, key.str, frame, span);
+      if (obj.props && obj.labels.length === 0 && !obj.ref && ![...obj.props.keys()].some((k) => k.startsWith("["))) return new Value();
+      return this.member(obj, key.str, frame, span);
+    }
+    if (typeof key.constant === "number" && obj.elems) return obj.elems[key.constant < 0 ? obj.elems.length + key.constant : key.constant] ?? this.elementOf(obj);
+    if (obj.elems) return this.elementOf(obj);
+    // A lookup in a fixed table by a request-supplied key is not request data (resolved question 13).
+    if (obj.props && obj.props.size) return union([...obj.props.values()]);
+    if (typeof key.constant === "number") return this.member(obj, String(key.constant), frame, span);
+    return this.member(obj, "[*]", frame, span);
+  }
+
+  private roleMember(obj: Value, role: string, prop: string, frame: Frame | undefined, span: Span | undefined): Value {
+    const spec = ROLES[role];
+    if (role === "$headers") return new Value();
+    if (spec?.requestProps?.includes(prop) || (this.options.vocabulary.extraSources.has(prop) && role.endsWith("request"))) {
+      return this.requestData(obj, prop, frame, span, `${role.split(".")[0]} ${prop}`);
+    }
+    const toRole = spec?.members?.[prop];
+    if (toRole) {
+      const v = this.roleValue(toRole);
+      v.labels = obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop));
+      return v;
+    }
+    if (spec?.selfMethods?.includes(prop)) return this.roleValue(role);
+    // Anything else on a framework object keeps the role so method calls resolve (`res.status(...)`).
+    const out = this.roleValue(role === "streamlit.module" || role === "gradio.module" ? role : `${role}#${prop}`);
+    out.labels = obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop));
+    return out;
+  }
+
+  private requestData(obj: Value, prop: string, frame: Frame | undefined, span: Span | undefined, what: string): Value {
+    const loc = frame && span ? this.loc(frame, span) : { file: "", start: 0, end: 0 };
+    const origins = obj.labels.filter((l): l is OriginLabel => l.kind === "origin").map((l) => this.childOrigin(l, prop));
+    const base = origins.length ? origins : frame ? [this.origin(`${frame.fnKey}|${prop}`, loc)] : [];
+    const v = new Value([{ kind: "request", id: newLabelId(), loc, what }, ...base]);
+    v.loc = loc;
+    if (frame) frame.userData = true;
+    return v;
+  }
+
+  // ------------------------------------------------------------------ calls
+
+  private evalCall(e: CallExpr, frame: Frame): Value {
+    this.checkBudget();
+    let receiver: Value | undefined;
+    let name: string | undefined;
+    let callee: Value;
+    if (e.callee.k === "member") {
+      receiver = this.eval(e.callee.object, frame);
+      name = e.callee.prop;
+      callee = this.member(receiver, name, frame, e.callee.span);
+    } else {
+      callee = this.eval(e.callee, frame);
+      name = e.callee.k === "name" ? e.callee.name : undefined;
+    }
+    const args = this.evalArgs(e.args, frame);
+    let result = this.dispatchCall(e, callee, receiver, name, args, frame);
+    // Marker helpers, by name (resolved question 6 and the marker concepts).
+    const markerName = name ?? calleeName(e.callee);
+    if (markerName) result = this.applyMarkers(markerName, result, args, receiver, frame, e.span);
+    return result;
+  }
+
+  private evalArgs(exprs: readonly Arg[], frame: Frame): Args {
+    const positional: Value[] = [];
+    const named = new Map<string, Value>();
+    const all: Value[] = [];
+    for (const a of exprs) {
+      const v = this.eval(a.value, frame);
+      all.push(v);
+      if (a.name) named.set(a.name, v);
+      else if (a.spread === "dict") {
+        if (v.props) for (const [k, pv] of v.props) named.set(k, pv);
+        else named.set(`**${named.size}`, v);
+      } else if (a.spread === "list") {
+        if (v.elems) positional.push(...v.elems);
+        else positional.push(this.elementOf(v));
+      } else positional.push(v);
+    }
+    return { positional, named, exprs, all };
+  }
+
+  /** A keyword argument, or a property of a JS options object (first object argument), by dotted path. */
+  private namedArg(args: Args, path: string, frame?: Frame): Value | undefined {
+    const [head, ...rest] = path.split(".");
+    let v = args.named.get(head);
+    if (!v) {
+      for (const p of args.positional) {
+        if (p.props?.has(head)) {
+          v = p.props.get(head);
+          break;
+        }
+      }
+    }
+    for (const seg of rest) {
+      if (!v) return undefined;
+      v = v.props?.get(seg) ?? (frame && !v.props ? undefined : undefined);
+    }
+    return v;
+  }
+
+  private dispatchCall(e: CallExpr, callee: Value, receiver: Value | undefined, name: string | undefined, args: Args, frame: Frame): Value {
+    const ref = callee.ref;
+    if (ref?.k === "function") {
+      const result = this.callFunction(ref.fn, ref.scope, this.moduleFor(ref.module.file), args, ref.boundThis ?? (ref.fn.isMethod ? receiver : undefined), frame, e);
+      return result;
+    }
+    if (ref?.k === "class") {
+      return this.instantiate(ref.cls, ref.scope, this.moduleFor(ref.module.file), args, frame, e);
+    }
+    if (ref?.k === "sdk") return this.callSdk(ref, callee, args, frame, e, receiver);
+    if (ref?.k === "module" && !ref.local) return this.callExternal(ref, callee, receiver, name, args, frame, e);
+    if (ref?.k === "framework") return this.callRole(ref.role, callee, receiver, name, args, frame, e);
+    if (ref?.k === "builtin" && ref.name === "$setState") {
+      this.callSetState(callee, args, frame);
+      return new Value();
+    }
+    if (ref?.k === "builtin") return this.callBuiltin(ref.name, receiver, args, frame, e);
+    if (receiver && name) return this.callMethodOnData(receiver, name, args, frame, e);
+    // An unknown function (an unresolved import, a parameter): callbacks run, data flows through.
+    this.runCallbacks(args, frame, []);
+    return this.unknownCallResult(args, name, false);
+  }
+
+  private unknownCallResult(args: Args, name: string | undefined, method: boolean, receiver?: Value): Value {
+    if (name && NON_CARRYING.has(name)) return new Value();
+    const sources = [...args.all, ...(receiver ? [receiver] : [])];
+    // Free functions do not pass request data or identities through (lookups keyed by request data are not request data).
+    const out = carry(sources, method ? undefined : (l) => (l.kind === "request" || l.kind === "origin" ? undefined : l));
+    out.texts = undefined;
+    // `Model(field=...)`, `new Command({...})`: keep the fields so stores and prompts see them.
+    const kw = args.named.size ? args.named : args.positional[0]?.props;
+    if (kw && (name && /^[A-Z]/.test(name) || args.named.size)) {
+      out.props = new Map(kw);
+    }
+    return out;
+  }
+
+  private runCallbacks(args: Args, frame: Frame, params: Value[]): Value[] {
+    const results: Value[] = [];
+    for (const a of args.all) {
+      if (a.ref?.k === "function") {
+        const r = this.callFunction(a.ref.fn, a.ref.scope, this.moduleFor(a.ref.module.file), { positional: params, named: new Map(), exprs: [], all: params }, a.ref.boundThis, frame, undefined);
+        results.push(r);
+      }
+    }
+    return results;
+  }
+
+  // ------------------------------------------------------------------ workspace functions
+
+  callFunction(fn: FunctionDef, scope: Scope, mod: ModuleState, args: Args, thisValue: Value | undefined, caller: Frame, site: CallExpr | undefined): Value {
+    if (caller.fn) this.facts.addCall(caller.fnKey, `${mod.file}:${fn.id}`);
+    if (this.callStack.includes(fn.id) || caller.depth >= MAX_DEPTH) {
+      this.runCallbacks(args, caller, []);
+      return carry(args.all);
+    }
+    const memoKey = `${mod.file}:${fn.id}|${caller.guard.consent ? 1 : 0}|${caller.uiDisclosure ? 1 : 0}|${signature(args.all)}|${thisValue ? signature([thisValue]) : ""}`;
+    const hit = this.memo.get(memoKey);
+    if (hit) return hit.ret;
+    const handler = mod.handlers.get(fn.id);
+    const ret = this.invokeFunction(fn, scope, mod, args.positional.length || args.named.size ? args : { ...args, positional: args.all }, thisValue, {
+      guard: caller.guard,
+      handler: handler ?? (caller.handler?.registration.kind === "ui" && caller.handler && site === undefined ? undefined : undefined),
+      depth: caller.depth + 1,
+      uiDisclosure: caller.uiDisclosure,
+      named: args.named,
+    });
+    let result = ret;
+    if (site) {
+      // The call site is a hop on the way back (related locations of the finding).
+      const hop = { loc: this.loc(caller, site.span), note: `returned by ${fn.name ?? "function"}()` };
+      result = this.withLabels(ret, ret.labels.map((l) => (l.kind === "ai" && l.hops.length < 4 ? { ...l, hops: [...l.hops, hop] } : l)));
+    }
+    this.memo.set(memoKey, { ret: result });
+    if (caller.fnKey && caller.userData === false && result.labels.some((l) => l.kind === "request" || l.kind === "stored")) caller.userData = true;
+    return result;
+  }
+
+  private invokeFunction(
+    fn: FunctionDef,
+    scope: Scope,
+    mod: ModuleState,
+    args: Args | Value[],
+    thisValue: Value | undefined,
+    init: { guard: GuardState; handler?: HandlerInfo; depth: number; uiDisclosure?: Loc; entry?: boolean; named?: Map<string, Value> },
+  ): Value {
+    const positional = Array.isArray(args) ? args : args.positional;
+    const named = Array.isArray(args) ? init.named ?? new Map<string, Value>() : args.named;
+    const fnScope = newScope(scope);
+    const guard = init.handler?.consent ? { ...init.guard, consent: init.handler.consent } : init.guard;
+    const frame = this.newFrame(mod, fn, `${mod.file}:${fn.id}`, fnScope, { guard, handler: init.handler, depth: init.depth, thisValue, uiDisclosure: init.uiDisclosure });
+    this.callStack.push(fn.id);
+    try {
+      let pi = 0;
+      const params = fn.params.filter((p, i) => !(i === 0 && mod.language === "python" && fn.isMethod && (p.name === "self" || p.name === "cls")));
+      for (const p of params) {
+        let v: Value | undefined;
+        if (p.kind === "rest") {
+          const rest = new Value();
+          rest.elems = positional.slice(pi);
+          pi = positional.length;
+          v = rest;
+        } else if (p.kind === "kwrest") {
+          const kw = new Value();
+          kw.props = new Map(named);
+          v = kw;
+        } else {
+          v = (p.name ? named.get(p.name) : undefined) ?? positional[pi++];
+        }
+        if (v === undefined || (init.entry && v.isEmpty() && v.str === undefined && v.constant === undefined)) {
+          v = p.default ? this.eval(p.default, frame) : undefined;
+          if (!v || v.isEmpty()) v = this.paramValue(mod, fn, p, init.handler?.registration);
+        } else if (p.typeAnn && !v.ref && !v.record) {
+          const rec = personRecordWord(p.typeAnn.replace(/[^\w]/g, " ").trim().split(/\s+/).pop() ?? "");
+          if (rec) {
+            v = this.withLabels(v, v.labels);
+            v.record = { ...rec, loc: this.locOf(mod.file, p.span) };
+          }
+        }
+        if (p.name && !v.record && !v.ref && v.str === undefined) {
+          const rec = personRecordWord(p.name);
+          if (rec) {
+            v = this.withLabels(v, v.labels);
+            v.record = { ...rec, loc: this.locOf(mod.file, p.span) };
+          }
+        }
+        if (p.name && v.labels.length && !v.ref && !v.props && v.str === undefined) {
+          // The callee's own name for the value, so logging it inside matches prompts inside.
+          v = this.withLabels(v, mergeLabels(v.labels, [this.origin(`${mod.file}:${fn.id}|${p.name}`, this.locOf(mod.file, p.span))]));
+        }
+        this.bind(p.pattern, v, frame, p.span);
+      }
+      this.execBlock(fn.body, frame);
+    } finally {
+      this.callStack.pop();
+    }
+    const results = [...frame.returns];
+    if (fn.isGenerator) {
+      const gen = union(frame.yields);
+      const out = new Value(deepLabels(gen));
+      out.elems = frame.yields.length ? [gen] : undefined;
+      results.push(out);
+    }
+    if (results.length === 0) return new Value();
+    return results.length === 1 ? results[0] : union(results);
+  }
+
+  private instantiate(cls: ClassDef, scope: Scope, mod: ModuleState, args: Args | undefined, caller: Pick<Frame, "guard" | "depth"> & Partial<Frame>, site: CallExpr | undefined): Value {
+    const inst = Value.of({ k: "instance", className: cls.name ?? "", cls, module: mod });
+    inst.props = new Map();
+    const rec = this.recordClass(mod, cls);
+    // Model classes (dataclasses, ORM models): constructor keywords are fields.
+    if (args) for (const [k, v] of args.named) inst.props.set(k, v);
+    if (rec) inst.record = { ...rec, loc: this.locOf(mod.file, cls.span) };
+    const ctor = cls.body.find((s) => s.k === "func" && (s.fn.name === "__init__" || s.fn.name === "constructor"));
+    // Class-level fields with values (`this.x = ...` in TS field initialisers).
+    const fieldFrame = this.newFrame(mod, undefined, `${mod.file}:${cls.id}`, newScope(scope), { thisValue: inst, depth: (caller.depth ?? 0) + 1 });
+    for (const s of cls.body) if (s.k === "assign" && s.targets.every((t) => t.k === "member")) this.exec(s, fieldFrame);
+    if (ctor?.k === "func") {
+      const frame = caller as Frame;
+      if (frame.module) this.callFunction(ctor.fn, scope, mod, args ?? { positional: [], named: new Map(), exprs: [], all: [] }, inst, frame, site);
+      else this.invokeFunction(ctor.fn, scope, mod, [], inst, { guard: {}, depth: 1, entry: true });
+    } else if (args && args.positional.length && !args.named.size) {
+      // Bases we cannot see (pydantic, dataclasses): keep the data.
+      inst.labels = carry(args.all).labels;
+    }
+    return inst;
+  }
+
+  // ------------------------------------------------------------------ SDK calls
+
+  private callSdk(ref: Extract<Ref, { k: "sdk" }>, callee: Value, args: Args, frame: Frame, e: CallExpr, receiver: Value | undefined): Value {
+    const path = (ref as { path?: string[] }).path ?? [];
+    const type = ref.type;
+    if (type === "aws.sdkClient" && path.length === 1 && path[0] === "send") {
+      const cmd = args.positional[0];
+      const spec = cmd?.ref?.k === "sdk" && cmd.ref.type === "aws.command" ? awsCommand((cmd.ref as { model?: string }).model ?? "") : undefined;
+      if (spec) {
+        const inner: Args = { positional: [], named: new Map(cmd!.props ?? []), exprs: args.exprs, all: [cmd!] };
+        return this.aiCall(ref.provider, spec, inner, frame, e, undefined);
+      }
+      return carry(args.all);
+    }
+    if (path.length === 0) {
+      const callable = callableOf(type);
+      if (callable?.returns) {
+        const modelName = args.positional[0]?.str;
+        return Value.of({ k: "sdk", provider: ref.provider, type: callable.returns, model: modelName, modality: "text", loc: this.loc(frame, e.span) });
+      }
+      if (callable) return this.aiCall(ref.provider, callable, args, frame, e, ref);
+      return Value.of({ ...ref, path: [] } as Ref);
+    }
+    const method = findMethod(type, path);
+    if (method) {
+      if (method.returns) {
+        const modality = method.modality === "byModel" || method.modality === "byTask" ? "text" : method.modality;
+        const model = args.positional[0]?.str ?? this.namedArg(args, "model")?.str;
+        const out = Value.of({ k: "sdk", provider: ref.provider, type: method.returns, model, modality, loc: this.loc(frame, e.span) });
+        // Builders keep the model of the runnable they wrap.
+        if (method.returns === "langchain.runnable" && ref.type.startsWith("langchain")) (out.ref as { model?: string }).model = ref.model;
+        if (method.system) {
+          const sys = method.system.map((s) => this.namedArg(args, s, frame)).filter((v): v is Value => !!v);
+          if (sys.length) (out as Value & { system?: Value[] }).system = sys;
+        }
+        return out;
+      }
+      return this.aiCall(ref.provider, method, args, frame, e, ref);
+    }
+    // Unknown SDK method (listing, retrieval, configuration): keeps the client type when it configures it.
+    const last = normaliseSegment(path[path.length - 1]);
+    if (["withoptions", "copy", "withconfig"].includes(last)) return Value.of({ ...ref, path: path.slice(0, -1) } as Ref);
+    void callee;
+    void receiver;
+    this.runCallbacks(args, frame, []);
+    return carry(args.all, (l) => (l.kind === "request" ? undefined : l));
+  }
+
+  private callExternal(ref: Extract<Ref, { k: "module" }>, _callee: Value, receiver: Value | undefined, name: string | undefined, args: Args, frame: Frame, e: CallExpr): Value {
+    const full = this.fullName(ref);
+    const sdk = findSdkEntry(full);
+    if (sdk) {
+      if (sdk.kind === "call" && sdk.method) {
+        if (sdk.method.returns) return Value.of({ k: "sdk", provider: sdk.provider, type: sdk.method.returns, loc: this.loc(frame, e.span) });
+        return this.aiCall(sdk.provider, sdk.method, args, frame, e, undefined);
+      }
+      if (sdk.kind === "client" && sdk.type) {
+        let type = sdk.type;
+        let provider = sdk.provider;
+        if (sdk.byFirstArg) {
+          const service = args.positional[0]?.str ?? this.namedArg(args, "service_name")?.str;
+          const t = service ? sdk.byFirstArg[service] : undefined;
+          if (!t) {
+            if (service === "s3") return this.roleValue("aws.s3");
+            return carry(args.all);
+          }
+          type = t;
+          if (service === "polly") provider = "aws-polly";
+        }
+        if (sdk.baseUrlArg) {
+          const base = sdk.baseUrlArg.map((a) => this.namedArg(args, a)?.str).find((s) => s);
+          const viaUrl = base ? providerForUrl(base) : undefined;
+          if (viaUrl) provider = viaUrl;
+        }
+        if (type === "huggingface.pipeline") {
+          const task = args.positional[0]?.str ?? this.namedArg(args, "task")?.str;
+          const model = this.namedArg(args, "model")?.str ?? args.positional[1]?.str;
+          const modality = modalityFromTask(task);
+          return Value.of({ k: "sdk", provider, type, model, modality, loc: this.loc(frame, e.span) });
+        }
+        const model = this.namedArg(args, "model")?.str ?? this.namedArg(args, "model_name")?.str ?? (type.startsWith("langchain") || type.startsWith("google.model") || type.startsWith("diffusers") ? args.positional[0]?.str : undefined);
+        const out = Value.of({ k: "sdk", provider, type, model, loc: this.loc(frame, e.span) });
+        if (type === "google.model") {
+          const sys = this.namedArg(args, "system_instruction") ?? this.namedArg(args, "systemInstruction");
+          if (sys) (out as Value & { system?: Value[] }).system = [sys];
+        }
+        if (type === "langchain.model") out.labels = EMPTY_LABELS;
+        return out;
+      }
+    }
+    // AWS SDK v3 commands: `new ConverseCommand({...})`.
+    const last = ref.path[ref.path.length - 1] ?? "";
+    if (/^@aws-sdk\//.test(ref.module) && awsCommand(last)) {
+      const v = Value.of({ k: "sdk", provider: "bedrock", type: "aws.command", model: last } as Ref);
+      v.props = new Map(args.positional[0]?.props ?? []);
+      return v;
+    }
+    if (/^@aws-sdk\/client-s3$/.test(ref.module)) {
+      if (last === "S3Client" || last === "S3") return this.roleValue("aws.s3js");
+      const v = new Value(carry(args.all).labels);
+      v.props = new Map(args.positional[0]?.props ?? []);
+      (v as Value & { command?: string }).command = last;
+      return v;
+    }
+    if (ref.module === "@aws-sdk/lib-storage" && last === "Upload") {
+      const params = this.namedArg(args, "params");
+      const body = params?.props?.get("Body");
+      if (body) this.recordSink(frame, e.span, "storage", "Upload", [body]);
+      return new Value();
+    }
+    // LangChain message classes carry their role (for system prompts).
+    const role = MESSAGE_CLASSES[last];
+    if (role && /langchain|llama_index|llamaindex/.test(ref.module)) {
+      const content = args.positional[0] ?? this.namedArg(args, "content") ?? this.namedArg(args, "template") ?? new Value();
+      const v = new Value();
+      v.props = new Map([["role", Value.string(role)], ["content", content]]);
+      return v;
+    }
+    if (/langchain|llama_index|llamaindex/.test(ref.module) && /ChatPromptTemplate|PromptTemplate/.test(ref.path.join("."))) {
+      return this.promptTemplate(args);
+    }
+    // Composing chains and agents from a model keeps it an AI runnable.
+    if (/langchain|llama_index|llamaindex|crewai|autogen|langgraph/.test(ref.module)) {
+      const model = args.all.find(isRunnable) ?? [...args.named.values()].find(isRunnable);
+      if (model) return Value.of({ k: "sdk", provider: (model.ref as { provider: string }).provider, type: "langchain.runnable", model: (model.ref as { model?: string }).model, loc: this.loc(frame, e.span) });
+    }
+    const fw = frameworkRole(full);
+    if (fw) return this.callRole(fw, this.roleValue(fw), receiver, name, args, frame, e);
+    if (PY_RESPONSE_CONSTRUCTORS.has(full) || JS_RESPONSE_CONSTRUCTORS.has(full)) return this.responseValue(args, frame, e, full);
+    if (ref.py) return this.callPythonLibrary(full, args, frame, e, name);
+    return this.callJsLibrary(full, ref, args, frame, e, name);
+  }
+
+  /** `ChatPromptTemplate.from_messages([("system", "...{tone}"), ("human", "{input}")])`. */
+  private promptTemplate(args: Args): Value {
+    const v = new Value();
+    const messages = args.positional[0] ?? this.namedArg(args, "messages");
+    const elems: Value[] = [];
+    for (const m of messages?.elems ?? []) {
+      const roleName = m.elems?.[0]?.str ?? m.props?.get("role")?.str;
+      const content = m.elems?.[1] ?? m.props?.get("content") ?? m;
+      const msg = new Value();
+      msg.props = new Map([["role", Value.string(roleName === "human" ? "user" : roleName ?? "user")], ["content", content]]);
+      elems.push(msg);
+    }
+    if (!elems.length && args.positional[0]) elems.push(args.positional[0]);
+    v.elems = elems;
+    v.ref = { k: "sdk", provider: "langchain", type: "$promptTemplate" } as Ref;
+    return v;
+  }
+
+  private callPythonLibrary(full: string, args: Args, frame: Frame, e: CallExpr, name: string | undefined): Value {
+    // Raw HTTP to a known AI host (resolved question 2).
+    if (/^(requests|httpx|aiohttp|urllib3)\.(post|put|request|get|patch|stream)$/.test(full) || /^(requests|httpx)\.(Session|Client|AsyncClient)\.(post|put|request|stream)$/.test(full)) {
+      const raw = this.rawHttp(args, frame, e, /request$/.test(full) ? 1 : 0);
+      if (raw) return raw;
+    }
+    if (/^(requests|httpx)\.(Session|Client|AsyncClient)$/.test(full) || /^aiohttp\.ClientSession$/.test(full)) return this.roleValue("$http");
+    if (full === "boto3.resource" && args.positional[0]?.str === "s3") return this.roleValue("aws.s3");
+    if (PYTHON_FILE_WRITERS.has(full) || PYTHON_FILE_WRITERS.has(full.replace(/^numpy/, "np"))) {
+      if (full === "csv.writer") return this.roleValue("python.file");
+      if (args.positional.length >= 2) this.recordSink(frame, e.span, "file", full, [args.positional[0]]);
+      return new Value();
+    }
+    if (/^(datetime\.datetime|datetime)\.(now|utcnow|today)$/.test(full) || /^time\.time$/.test(full) || /^(django\.utils\.timezone)\.now$/.test(full)) {
+      const v = new Value();
+      (v as Value & { time?: boolean }).time = true;
+      return v;
+    }
+    if (/^(os\.getenv|os\.environ\.get)$/.test(full)) return new Value();
+    if (/^hashlib\./.test(full) || /^hmac\./.test(full)) {
+      const v = carry(args.all);
+      v.labels = withRedaction(v.labels, this.loc(frame, e.span));
+      return v;
+    }
+    if (/^(PIL\.Image|Image)\.(open|frombytes|fromarray|new)$/.test(full) || PY_CARRIERS.has(full)) return carry(args.all);
+    if (/^imwatermark\./.test(full)) {
+      const v = Value.of({ k: "module", module: "imwatermark", path: ["encoder"], local: false, py: true });
+      return v;
+    }
+    if (full === "streamlit.session_state") return this.roleValue("streamlit.sessionState");
+    this.runCallbacks(args, frame, []);
+    return this.unknownCallResult(args, name, false);
+  }
+
+  private callJsLibrary(full: string, ref: Extract<Ref, { k: "module" }>, args: Args, frame: Frame, e: CallExpr, name: string | undefined): Value {
+    if (/^(axios)#(post|put|request|patch|get)?$/.test(full) || /^(axios)#default\.(post|put|request)$/.test(full) || /^(got|ky|node-fetch|undici|cross-fetch|isomorphic-fetch)#(post|put|default|fetch|request)?$/.test(full)) {
+      const raw = this.rawHttp(args, frame, e, 0);
+      if (raw) return raw;
+    }
+    if (/^(@ai-sdk\/react|ai\/react|@ai-sdk\/vue|@ai-sdk\/svelte|ai\/svelte|ai\/vue|@ai-sdk\/ui-utils)#(useChat|useCompletion|useObject|useAssistant|experimental_useObject|Chat)$/.test(full)) {
+      return this.uiHookValue(frame, e, ref.path[ref.path.length - 1]);
+    }
+    if (/^react#(useState|useReducer)$/.test(full)) return this.reactState(args);
+    if (/^react#(useEffect|useCallback|useMemo|useLayoutEffect)$/.test(full)) {
+      const r = this.runCallbacks(args, frame, []);
+      return r[0] ?? new Value();
+    }
+    if (/#(randomUUID|nanoid|v4|uuid)$/.test(full)) return new Value();
+    this.runCallbacks(args, frame, []);
+    return this.unknownCallResult(args, name, false);
+  }
+
+  /** Vercel AI UI hooks are AI sources (resolved question 18). */
+  private uiHookValue(frame: Frame, e: CallExpr, hook: string): Value {
+    const site: AiCallSite = { id: ++aiCallCounter, loc: this.loc(frame, e.span), provider: "vercel-ai", modality: "text", api: hook };
+    const label: AiLabel = { kind: "ai", id: newLabelId(), call: site, hops: [] };
+    this.facts.filesWithAiCalls.add(frame.module.file);
+    const content = new Value([label]);
+    const messages = new Value([label]);
+    messages.elems = [content];
+    const v = new Value();
+    v.props = new Map([["messages", messages], ["completion", new Value([label])], ["object", new Value([label])], ["data", new Value([label])]]);
+    (v as Value & { inventory?: AiCallSite }).inventory = site;
+    this.facts.addAiCall({ site, method: { path: hook, modality: "text" }, promptLabels: [], systemLabels: [], argLabels: [], guard: frame.guard, userDataInScope: false });
+    return v;
+  }
+
+  private reactState(args: Args): Value {
+    const state = this.withLabels(args.positional[0] ?? new Value(), (args.positional[0] ?? new Value()).labels);
+    const setter = Value.of({ k: "builtin", name: "$setState" });
+    (setter as Value & { target?: Value }).target = state;
+    const out = new Value();
+    out.elems = [state, setter];
+    return out;
+  }
+
+  /** `fetch(url, {body})`, `requests.post(url, json=...)`: an AI call when the URL is a known AI host. */
+  private rawHttp(args: Args, frame: Frame, e: CallExpr, urlIndex: number): Value | undefined {
+    const urlValue = args.positional[urlIndex] ?? this.namedArg(args, "url");
+    const url = urlValue?.str ?? (urlValue?.texts ? urlValue.texts.join("") : undefined);
+    if (!url) return undefined;
+    const endpoint = aiEndpoint(url);
+    if (!endpoint) return undefined;
+    const body = this.namedArg(args, "json") ?? this.namedArg(args, "body") ?? this.namedArg(args, "data") ?? this.namedArg(args, "content") ?? args.positional[urlIndex + 1];
+    const payload = body?.props ? body : body ? this.parsedJson(body) : undefined;
+    const named = new Map<string, Value>();
+    if (payload?.props) for (const [k, v] of payload.props) named.set(k, v);
+    const modality = endpoint.modality === "training" ? "training" : endpoint.modality;
+    const method: MethodSpec = {
+      path: endpoint.api,
+      modality,
+      prompt: HTTP_PROMPT_KEYS,
+      system: HTTP_SYSTEM_KEYS,
+      interaction: modality === "text",
+      training: endpoint.modality === "training" ? "always" : undefined,
+      api: `POST ${endpoint.api}`,
+    };
+    const inner: Args = { positional: [], named, exprs: args.exprs, all: body ? [body] : [] };
+    return this.aiCall(endpoint.provider, method, inner, frame, e, undefined);
+  }
+
+  /** `JSON.stringify({...})` keeps its object so the request body's fields are visible. */
+  private parsedJson(v: Value): Value {
+    return (v as Value & { json?: Value }).json ?? v;
+  }
+
+  private aiCall(provider: string, method: MethodSpec, args: Args, frame: Frame, e: CallExpr, client: Extract<Ref, { k: "sdk" }> | undefined): Value {
+    const loc = this.loc(frame, e.span);
+    let modelValue = typeof method.modelArg === "number" ? args.positional[method.modelArg] : this.namedArg(args, method.modelArg ?? "model");
+    let modality: Modality;
+    let model = modelValue?.str ?? client?.model;
+    if (modelValue?.ref?.k === "sdk") {
+      model = modelValue.ref.model ?? model;
+      if (modelValue.ref.modality && method.modality !== "embedding") modality = modelValue.ref.modality;
+    }
+    if (method.modality === "byModel") modality = modalityFromModelName(model);
+    else if (method.modality === "byTask") modality = client?.modality ?? "text";
+    else modality ??= method.modality;
+    if (modelValue?.ref?.k === "sdk" && modelValue.ref.type === "vercel.imageModel" && method.modality === "text") modality = "image";
+    const site: AiCallSite = { id: ++aiCallCounter, loc, provider, modality, api: method.api ?? method.path, model };
+    // Prompt and system arguments.
+    const promptValues: Value[] = [];
+    for (const name of method.prompt ?? []) {
+      const v = this.namedArg(args, name, frame);
+      if (v) promptValues.push(v);
+    }
+    for (const i of method.positional ?? []) if (args.positional[i]) promptValues.push(args.positional[i]);
+    if (client?.type === "langchain.runnable" || client?.type === "langchain.model") {
+      for (const v of args.named.values()) promptValues.push(v);
+    }
+    const systemValues: Value[] = [];
+    for (const name of method.system ?? []) {
+      const v = this.namedArg(args, name, frame);
+      if (v) systemValues.push(v);
+    }
+    const clientSystem = (modelValue as (Value & { system?: Value[] }) | undefined)?.system ?? ((client as unknown as { system?: Value[] }) ? undefined : undefined);
+    if (clientSystem) systemValues.push(...clientSystem);
+    for (const p of promptValues) this.collectSystemMessages(p, systemValues, 0);
+    const promptLabels = mergeLabels(...promptValues.map((v) => deepLabels(v)), ...systemValues.map((v) => deepLabels(v)));
+    const systemLabels = mergeLabels(...systemValues.map((v) => deepLabels(v)));
+    const argLabels = mergeLabels(...args.all.map((v) => deepLabels(v)));
+    if (method.interaction && modality === "text") {
+      for (const l of promptLabels) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
+    }
+    for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.literalsIntoAi.add(`${l.loc.file}:${l.loc.start}`);
+    const purpose = this.namedArg(args, "purpose")?.str;
+    const repoType = this.namedArg(args, "repo_type")?.str ?? this.namedArg(args, "repoType")?.str ?? this.namedArg(args, "repo")?.props?.get("type")?.str;
+    this.facts.addAiCall({
+      site,
+      method,
+      promptLabels,
+      systemLabels,
+      argLabels,
+      guard: frame.guard,
+      purpose,
+      datasetTarget: method.training === "dataset" ? repoType === "dataset" : undefined,
+      userDataInScope: frame.userData,
+    });
+    if (modality === "training" || modality === "moderation" || modality === "classification" || modality === "embedding") {
+      const v = new Value([{ kind: "ai", id: newLabelId(), call: site, hops: [] }].map((l) => ({ ...l })) as Label[]);
+      // Their outputs are not content (resolved question 2 and 5): keep only the inventory.
+      v.labels = EMPTY_LABELS;
+      return v;
+    }
+    const label: AiLabel = { kind: "ai", id: newLabelId(), call: site, hops: [] };
+    const out = new Value([label]);
+    out.loc = loc;
+    if (method.returns) out.ref = { k: "sdk", provider, type: method.returns };
+    return out;
+  }
+
+  /** Messages with a system or developer role, `SystemMessage(...)`, anywhere in a prompt list. */
+  private collectSystemMessages(v: Value, out: Value[], depth: number): void {
+    if (depth > 4) return;
+    const role = v.props?.get("role")?.str;
+    if (role === "system" || role === "developer") {
+      const content = v.props?.get("content") ?? v.props?.get("text") ?? v.props?.get("parts");
+      if (content) out.push(content);
+      return;
+    }
+    if (v.elems) for (const el of v.elems) this.collectSystemMessages(el, out, depth + 1);
+  }
+
+  // ------------------------------------------------------------------ framework roles
+
+  private callRole(role: string, callee: Value, receiver: Value | undefined, _name: string | undefined, args: Args, frame: Frame, e: CallExpr): Value {
+    const hash = role.indexOf("#");
+    const baseRole = hash >= 0 ? role.slice(0, hash) : role;
+    const method = hash >= 0 ? role.slice(hash + 1) : undefined;
+    const spec = ROLES[baseRole];
+    if (baseRole === "$headers" && method && /^(set|append)$/.test(method)) {
+      const h = args.positional[0]?.str;
+      if (h && isDisclosureFieldName(h, this.options.vocabulary.disclosure)) this.markHeadersDisclosed(callee, frame, e.span);
+      return new Value();
+    }
+    if (baseRole === "$registration") return callee;
+    if (method === undefined) {
+      // Calling the framework object itself.
+      if (spec?.callable?.role) return this.roleValue(spec.callable.role);
+      if (spec?.callable?.sink) {
+        this.sinkBySpec(spec.callable.sink, "user", frame, e.span, role, args, receiver);
+        return new Value();
+      }
+      if (baseRole === "fs.member" || baseRole.startsWith("fs.")) return new Value();
+      if (baseRole === "ptb.handlerCtor") {
+        this.registerCallbacks(args, { kind: "bot", params: ["ptb.update", "ptb.context"] }, frame, "last");
+        return new Value();
+      }
+      if (baseRole === "celery.app") return this.registrationMarker({ registration: { kind: "worker" } });
+      if (baseRole === "python.file") return this.roleValue("python.file");
+      if (baseRole === "gradio.module") return this.roleValue("gradio.module");
+      return this.roleValue(baseRole);
+    }
+    if (baseRole === "fs.member") return this.callFsMember(method, args, frame, e);
+    if (spec?.registers?.[method]) return this.register(spec.registers[method], args, frame, e, method);
+    if (baseRole === "gradio.module") return this.callGradio(method, args, frame, e);
+    if (spec?.chain?.includes(method)) {
+      if (spec.headerMethods?.includes(method)) this.headerCall(args, frame, e, callee);
+      return this.roleValue(baseRole);
+    }
+    if (spec?.headerMethods?.includes(method)) {
+      this.headerCall(args, frame, e, callee);
+      return this.roleValue(baseRole);
+    }
+    const userSink = spec?.userSinks?.[method];
+    if (userSink) {
+      if (baseRole === "streamlit.module") return this.streamlitCall(method, userSink, args, frame, e);
+      this.sinkBySpec(userSink, "user", frame, e.span, `${baseRole}.${method}`, args, receiver);
+      return userSink.category === "response" ? this.roleValue(baseRole) : new Value();
+    }
+    const recordSink = spec?.recordSinks?.[method];
+    if (recordSink) {
+      this.sinkBySpec(recordSink, "record", frame, e.span, `${baseRole}.${method}`, args, receiver);
+      return new Value();
+    }
+    if (spec?.anyMethodSink && !spec.anyMethodSink.except?.includes(method)) {
+      if (spec.methodRoles?.[method]) return this.roleValue(spec.methodRoles[method]);
+      if (spec.selfMethods?.includes(method)) return this.roleValue(baseRole);
+      if (baseRole === "console" && !frame.module.isServer) return new Value();
+      this.sinkBySpec(spec.anyMethodSink, spec.anyMethodSink.kind, frame, e.span, `${baseRole}.${method}`, args, receiver);
+      return new Value();
+    }
+    if (spec?.requestMethods?.includes(method)) {
+      const v = this.requestData(callee, method, frame, e.span, `${baseRole.split(".")[0]} ${method}()`);
+      return v;
+    }
+    if (spec?.methodRoles?.[method]) return this.roleValue(spec.methodRoles[method]);
+    if (spec?.selfMethods?.includes(method)) return this.roleValue(baseRole);
+    if (baseRole === "aws.s3js" && method === "send") {
+      const cmd = args.positional[0] as (Value & { command?: string }) | undefined;
+      if (cmd?.command === "PutObjectCommand" || cmd?.command === "UploadPartCommand") {
+        const body = cmd.props?.get("Body");
+        if (body) this.recordSink(frame, e.span, "storage", "s3.send(PutObjectCommand)", [body]);
+      }
+      return new Value();
+    }
+    if (baseRole === "$http") {
+      const raw = this.rawHttp(args, frame, e, 0);
+      if (raw) return raw;
+    }
+    if (baseRole === "streamlit.sessionState") return method === "get" ? (args.positional[0]?.str ? this.streamlitState.get(args.positional[0].str) ?? new Value() : new Value()) : new Value();
+    this.runCallbacks(args, frame, []);
+    return new Value();
+  }
+
+  private callFsMember(method: string, args: Args, frame: Frame, e: CallExpr): Value {
+    const spec = ROLES["fs.module"].recordSinks?.[method];
+    if (spec) this.sinkBySpec(spec, "record", frame, e.span, `fs.${method}`, args, undefined);
+    if (method === "createWriteStream") return this.roleValue("fs.stream");
+    if (/^(readFile|readFileSync)$/.test(method)) return new Value();
+    return new Value();
+  }
+
+  private headerCall(args: Args, frame: Frame, e: CallExpr, callee: Value): void {
+    const name = args.positional[0]?.str;
+    const obj = args.positional[0]?.props;
+    const disclosed = (name && isDisclosureFieldName(name, this.options.vocabulary.disclosure)) || (obj && [...obj.keys()].some((k) => isDisclosureFieldName(k, this.options.vocabulary.disclosure)));
+    if (disclosed) frame.responseDisclosure = this.loc(frame, e.span);
+    void callee;
+  }
+
+  private registrationMarker(info: HandlerInfo): Value {
+    const v = this.roleValue("$registration");
+    (v as Value & { registration?: HandlerInfo }).registration = info;
+    return v;
+  }
+
+  /** `app.post(path, [middleware...], handler)`, `bot.on(event, handler)`, `@app.get(path)`. */
+  private register(reg: Registration, args: Args, frame: Frame, e: CallExpr, method: string): Value {
+    const fnArgs = args.all.filter((a) => a.ref?.k === "function");
+    // Consent middleware before the handler (resolved question 8).
+    let consent: Loc | undefined;
+    e.args.forEach((a, i) => {
+      const v = args.all[i];
+      const n = calleeName(a.value.k === "call" ? a.value.callee : a.value);
+      if (n && isConsentGuardName(n, this.options.vocabulary.consent) && (v?.ref?.k === "function" || a.value.k === "call" || a.value.k === "name")) {
+        if (fnArgs.length > 1 || v?.ref?.k !== "function" || i < e.args.length - 1) consent = this.loc(frame, a.span);
+      }
+    });
+    if (fnArgs.length === 0) {
+      // A decorator factory: `@app.post("/x")`, or `router.use(requireConsent)` applying to later routes.
+      if (method === "use" && consent) frame.module.handlers.set(-1, { registration: reg, consent });
+      return this.registrationMarker({ registration: reg, consent });
+    }
+    const moduleConsent = frame.module.handlers.get(-1)?.consent;
+    const handlerValue = fnArgs[fnArgs.length - 1];
+    const middleware = fnArgs.slice(0, -1);
+    for (const m of middleware) {
+      const fnRef = m.ref as Extract<Ref, { k: "function" }>;
+      if (fnRef.fn.name && isConsentGuardName(fnRef.fn.name, this.options.vocabulary.consent)) consent = this.loc(frame, fnRef.fn.span);
+    }
+    const href = handlerValue.ref as Extract<Ref, { k: "function" }>;
+    const info: HandlerInfo = { registration: reg, consent: consent ?? moduleConsent };
+    this.moduleFor(href.module.file).handlers.set(href.fn.id, info);
+    if (method === "use" && !consent && href.fn.name && isConsentGuardName(href.fn.name, this.options.vocabulary.consent)) {
+      frame.module.handlers.set(-1, { registration: reg, consent: this.loc(frame, href.fn.span) });
+    }
+    // Evaluate inline handlers now, with their parameters typed by the framework.
+    const mod = this.moduleFor(href.module.file);
+    const key = `${mod.file}:${href.fn.id}`;
+    if (!this.evaluatedEntries.has(key)) {
+      this.evaluatedEntries.add(key);
+      const params = this.paramValuesFor(mod, href.fn, info);
+      try {
+        this.invokeFunction(href.fn, href.scope, mod, params, href.boundThis, { guard: info.consent ? { consent: info.consent } : {}, handler: info, depth: frame.depth + 1, entry: true });
+      } catch (err) {
+        if (!(err instanceof BudgetExceeded)) throw err;
+      }
+    }
+    return new Value();
+  }
+
+  private registerCallbacks(args: Args, reg: Registration, frame: Frame, which: "last" | "all"): void {
+    const fns = args.all.filter((a) => a.ref?.k === "function");
+    const chosen = which === "last" ? fns.slice(-1) : fns;
+    for (const f of chosen) {
+      const href = f.ref as Extract<Ref, { k: "function" }>;
+      this.moduleFor(href.module.file).handlers.set(href.fn.id, { registration: reg });
+      const mod = this.moduleFor(href.module.file);
+      const key = `${mod.file}:${href.fn.id}`;
+      if (this.evaluatedEntries.has(key)) continue;
+      this.evaluatedEntries.add(key);
+      try {
+        this.invokeFunction(href.fn, href.scope, mod, this.paramValuesFor(mod, href.fn, { registration: reg }), undefined, { guard: {}, handler: { registration: reg }, depth: frame.depth + 1, entry: true });
+      } catch (err) {
+        if (!(err instanceof BudgetExceeded)) throw err;
+      }
+    }
+  }
+
+  /** Gradio: `gr.Interface(fn=...)`, `gr.ChatInterface(fn=...)`, `button.click(fn, ...)`. */
+  private callGradio(method: string, args: Args, frame: Frame, e: CallExpr): Value {
+    const uiReg: Registration = { kind: "ui", returnIsSink: "ui" };
+    if (/^(Interface|ChatInterface|TabbedInterface)$/.test(method) || /^(click|submit|change|input|upload|select|load|then|success|release|blur|focus|stream|like|retry|undo|key_up)$/.test(method)) {
+      const fnValue = args.named.get("fn") ?? args.positional.find((a) => a.ref?.k === "function");
+      if (fnValue?.ref?.k === "function") this.registerCallbacks({ ...args, all: [fnValue] }, uiReg, frame, "last");
+    }
+    void e;
+    return this.roleValue("gradio.module");
+  }
+
+  /** Streamlit display calls; a caption or label with disclosure text counts for what it shows. */
+  private streamlitCall(method: string, spec: SinkSpec, args: Args, frame: Frame, e: CallExpr): Value {
+    const labelText = ["caption", "label", "help", "name"].map((n) => this.namedArg(args, n)?.str).filter((s): s is string => !!s);
+    const own = labelText.some((t) => hasDisclosureText(t, this.options.vocabulary.disclosureText)) ? this.loc(frame, e.span) : undefined;
+    if (method === "caption" || method === "subheader" || method === "header" || method === "title" || method === "chat_message" || method === "markdown" || method === "write" || method === "info") {
+      const text = args.positional[0]?.str;
+      if (text && hasDisclosureText(text, this.options.vocabulary.disclosureText) && (method === "caption" || method === "chat_message" || method === "subheader" || method === "header")) {
+        frame.uiDisclosure = this.loc(frame, e.span);
+      }
+    }
+    if (method === "chat_message") {
+      const v = this.roleValue("streamlit.module");
+      const text = args.positional[0]?.str ?? this.namedArg(args, "name")?.str;
+      if (text && hasDisclosureText(text, this.options.vocabulary.disclosureText)) (v as Value & { uiLabel?: Loc }).uiLabel = this.loc(frame, e.span);
+      return v;
+    }
+    this.sinkBySpec(spec, "user", frame, e.span, `st.${method}`, args, undefined, own ?? frame.uiDisclosure);
+    return new Value();
+  }
+
+  private isUiBlockWithLabel(_call: CallExpr, v: Value, _frame: Frame): boolean {
+    return !!(v as Value & { uiLabel?: Loc }).uiLabel;
+  }
+
+  // ------------------------------------------------------------------ builtins and data methods
+
+  private callBuiltin(name: string, receiver: Value | undefined, args: Args, frame: Frame, e: CallExpr): Value {
+    const py = frame.module.language === "python";
+    switch (name) {
+      case "print":
+        if (frame.module.isServer) this.recordSink(frame, e.span, "log", "print", args.positional);
+        return new Value();
+      case "open": {
+        const mode = args.positional[1]?.str ?? this.namedArg(args, "mode")?.str ?? "r";
+        return /[wax+]/.test(mode) ? this.roleValue("python.file") : new Value();
+      }
+      case "require": {
+        const spec = args.positional[0]?.str;
+        if (!spec) return new Value();
+        const target = this.workspace.resolve(frame.module.file, spec, frame.module.language);
+        if (target) return Value.of({ k: "module", module: target, path: [], local: true });
+        return this.externalModule(spec, [], false);
+      }
+      case "fetch": {
+        const raw = this.rawHttp(args, frame, e, 0);
+        return raw ?? new Value();
+      }
+      case "Response":
+      case "Response.json":
+        return this.responseValue(args, frame, e, name);
+      case "JSON.stringify": {
+        const v = this.serialised(args.positional[0] ?? new Value(), frame, e.span);
+        const out = carry([v]);
+        out.texts = deepTexts(v);
+        (out as Value & { json?: Value }).json = args.positional[0];
+        return out;
+      }
+      case "JSON.parse": {
+        const src = args.positional[0];
+        return (src as (Value & { json?: Value }) | undefined)?.json ?? carry(args.all);
+      }
+      case "str":
+      case "repr":
+      case "String":
+        return this.serialised(carry(args.all.map((a) => this.serialised(a, frame, e.span))), frame, e.span);
+      case "len":
+      case "int":
+      case "float":
+      case "isinstance":
+      case "Number":
+      case "parseInt":
+      case "parseFloat":
+        return new Value();
+      case "bool":
+      case "Boolean":
+        return this.requestOnly(carry(args.all));
+      case "zip": {
+        const tuple = new Value();
+        tuple.elems = args.positional.map((a) => this.elementOf(a));
+        const out = new Value();
+        out.elems = [tuple];
+        return out;
+      }
+      case "enumerate": {
+        const tuple = new Value();
+        tuple.elems = [new Value(), this.elementOf(args.positional[0] ?? new Value())];
+        const out = new Value();
+        out.elems = [tuple];
+        return out;
+      }
+      case "dict":
+      case "vars": {
+        const base = args.positional[0];
+        const out = base ? this.serialised(base, frame, e.span) : new Value();
+        const res = this.withLabels(out, out.labels);
+        res.props = new Map([...(base?.props ?? []), ...args.named]);
+        return res;
+      }
+      case "list":
+      case "tuple":
+      case "sorted":
+      case "set":
+      case "reversed":
+        return args.positional[0] ?? new Value();
+      case "$setState": {
+        const target = (receiver as unknown as undefined) ?? undefined;
+        void target;
+        return new Value();
+      }
+      case "Object.entries":
+      case "Object.values": {
+        const src = args.positional[0] ?? new Value();
+        const out = new Value();
+        out.elems = [src.props ? union([...src.props.values()]) : this.elementOf(src)];
+        if (name === "Object.entries") {
+          const pair = new Value();
+          pair.elems = [new Value(), out.elems[0]];
+          out.elems = [pair];
+        }
+        return out;
+      }
+      case "Promise.all":
+      case "Promise.allSettled":
+        return args.positional[0] ?? new Value();
+      case "format":
+        return this.joinValues(args.all);
+      case "super":
+        return frame.thisValue ?? new Value();
+      case "input":
+        return this.requestValue(frame.module, frame.fn, "input", e.span);
+      default:
+        break;
+    }
+    if (name.startsWith("JSON.") || JS_CARRIERS.has(name) || PY_CARRIERS.has(name)) {
+      const vals = name === "Buffer.from" || name === "Uint8Array" ? args.positional.slice(0, 1) : args.all;
+      const out = carry(vals);
+      if (name === "Object.assign") {
+        out.props = new Map();
+        for (const a of args.positional) if (a.props) for (const [k, v] of a.props) out.props.set(k, v);
+      }
+      return out;
+    }
+    if (NON_CARRYING.has(name)) return new Value();
+    if (name.startsWith("Math.") || name.startsWith("Date") || name.startsWith("performance") || name.startsWith("crypto.") || name.startsWith("Number.")) return new Value();
+    if (!py && (name === "setTimeout" || name === "queueMicrotask")) {
+      this.runCallbacks(args, frame, []);
+      return new Value();
+    }
+    this.runCallbacks(args, frame, []);
+    return this.unknownCallResult(args, name, false);
+  }
+
+  /** Method calls on plain data: string and container methods, stores recognised by shape, `obj.save()`. */
+  private callMethodOnData(receiver: Value, name: string, args: Args, frame: Frame, e: CallExpr): Value {
+    const setter = receiver.ref?.k === "builtin" && receiver.ref.name === "$setState";
+    void setter;
+    const calleeText = exprText(e.callee);
+    // Record sinks by shape (resolved question 15).
+    for (const shape of RECORD_CALL_SHAPES) {
+      if (shape.pattern.test(calleeText)) {
+        this.recordSink(frame, e.span, shape.category, calleeText, args.all, true);
+        this.consentFieldsWritten(args.all, frame, e.span);
+        return new Value();
+      }
+    }
+    if (this.options.vocabulary.extraRecordSinks.has(name) || this.options.vocabulary.extraRecordSinks.has(calleeText)) {
+      this.recordSink(frame, e.span, "db", calleeText, args.all, true);
+      return new Value();
+    }
+    if (this.options.vocabulary.extraUserSinks.has(name) || this.options.vocabulary.extraUserSinks.has(calleeText)) {
+      this.userSink(frame, e.span, "response", calleeText, args.all, frame.responseDisclosure);
+      return new Value();
+    }
+    if (RECEIVER_RECORD_METHODS.has(name) && receiver.labels.length + (receiver.props?.size ?? 0) > 0 && !receiver.ref) {
+      const media = deepLabels(receiver).some((l) => l.kind === "ai" && isMedia(l.call.modality));
+      this.recordSink(frame, e.span, media ? "file" : "db", `${calleeText}()`, [receiver], true);
+      if (!media) this.consentFieldsWritten([receiver], frame, e.span);
+      return new Value();
+    }
+    if (/^(write_text|write_bytes)$/.test(name)) {
+      this.recordSink(frame, e.span, "file", name, args.positional.slice(0, 1));
+      return new Value();
+    }
+    if (name === "open" && /[wax]/.test(args.positional[0]?.str ?? this.namedArg(args, "mode")?.str ?? "")) return this.roleValue("python.file");
+    if ((name === "write" || name === "writelines") && frame.module.language === "python" && receiver.isEmpty()) {
+      // A file handle we could not see being opened (`self.fh.write(...)`) is still a file.
+      return new Value();
+    }
+    if (STREAM_RESPONSE_METHODS.has(name) && deepLabels(receiver).some((l) => l.kind === "ai")) {
+      const opts = args.positional[0];
+      const headers = opts?.props?.get("headers");
+      const disclosed = headers?.props && [...headers.props.keys()].some((k) => isDisclosureFieldName(k, this.options.vocabulary.disclosure)) ? this.loc(frame, e.span) : frame.responseDisclosure;
+      this.userSink(frame, e.span, "response", name, [receiver], disclosed);
+      const out = new Value();
+      out.delivered = true;
+      return out;
+    }
+    // DB reads are user data for training uploads (CON003).
+    if (DB_READ_METHODS.has(name) || /\.objects\.|\.query\.|\bsession\.(get|execute|scalars|query)$|\bdb\.(get|execute|query)$/.test(calleeText)) {
+      frame.userData = true;
+      const out = carry([receiver, ...args.all], (l) => (l.kind === "request" || l.kind === "origin" ? undefined : l));
+      out.labels = mergeLabels(out.labels, [{ kind: "stored", id: newLabelId(), loc: this.loc(frame, e.span) }]);
+      return out;
+    }
+    if (name === "push" || name === "append" || name === "add" || name === "extend" || name === "unshift" || name === "insert" || name === "update" || name === "setdefault") {
+      if (receiver.elems) {
+        if (name === "extend") receiver.elems.push(...args.positional.flatMap((a) => a.elems ?? [a]));
+        else if (name === "insert") receiver.elems.push(args.positional[1] ?? new Value());
+        else receiver.elems.push(...args.positional);
+        return new Value();
+      }
+      if (name === "update" && receiver.props) {
+        for (const a of args.positional) if (a.props) for (const [k, v] of a.props) receiver.props.set(k, v);
+        for (const [k, v] of args.named) receiver.props.set(k, v);
+        return new Value();
+      }
+      if (!receiver.ref && (name === "push" || name === "append")) this.mergeInto(receiver, union(args.all));
+    }
+    if ((name === "set" || name === "setdefault") && receiver.props && args.positional[0]?.str) {
+      receiver.props.set(args.positional[0].str, args.positional[1] ?? new Value());
+      return new Value();
+    }
+    if (name === "get" && receiver.props && !receiver.ref) {
+      const key = args.positional[0]?.str;
+      const found = key !== undefined ? receiver.props.get(key) : undefined;
+      if (found) return this.fieldValue(found, receiver, key!, frame, e.span);
+      // A fixed table picked by a (request) key: only the table's values (resolved question 13).
+      if (receiver.labels.length === 0) return union([...receiver.props.values(), ...(args.positional[1] ? [args.positional[1]] : [])]);
+    }
+    if (name === "get" && args.positional[0]?.str !== undefined) {
+      const field = this.member(receiver, args.positional[0].str, frame, e.span);
+      return args.positional[1] ? union([field, args.positional[1]]) : field;
+    }
+    if (ITER_CALLBACK_METHODS.has(name)) {
+      const el = name === "then" || name === "catch" || name === "finally" ? receiver : this.elementOf(receiver);
+      const results = this.runCallbacks(args, frame, [el, new Value()]);
+      if (name === "map" || name === "flatMap" || name === "flat_map") {
+        const out = new Value();
+        out.elems = results.length ? [union(results)] : [el];
+        return out;
+      }
+      if (name === "then") return results[0] ?? receiver;
+      if (name === "reduce" || name === "reduceRight") return union([...results, ...args.positional.slice(1)]);
+      if (name === "find" || name === "findLast") return el;
+      if (name === "filter" || name === "sort") return receiver;
+      return new Value();
+    }
+    if (NON_CARRYING_METHODS.has(name)) return new Value();
+    if (name === "model_dump" || name === "dict" || name === "to_dict" || name === "toJSON" || name === "model_dump_json" || name === "json" && frame.module.language === "python" && receiver.record) {
+      return this.serialised(receiver, frame, e.span);
+    }
+    if (STRING_JOIN_METHODS.has(name)) {
+      const parts = [receiver, ...args.all].map((a) => this.serialised(a, frame, e.span));
+      const joined = this.joinValues(name === "join" ? [receiver, ...args.positional.flatMap((a) => a.elems ?? [a])] : parts);
+      if (name === "join" && receiver.str !== undefined && args.positional[0]?.elems?.every((x) => x.str !== undefined)) joined.str = args.positional[0].elems.map((x) => x.str).join(receiver.str);
+      return joined;
+    }
+    // Setter from React's useState: the state value now carries what was set.
+    if (receiver.ref?.k === "builtin") return this.callBuiltin(`${receiver.ref.name}.${name}`, undefined, args, frame, e);
+    // Other methods on data carry the receiver's data (`text.strip()`, `resp.json()`, `buf.toString()`).
+    this.runCallbacks(args, frame, [this.elementOf(receiver)]);
+    const out = this.withLabels(new Value(), mergeLabels(receiver.labels, ...args.all.map((a) => deepLabels(a).filter((l) => l.kind !== "request"))));
+    if (receiver.props && !receiver.ref && (name === "json" || name === "copy" || name === "model_copy")) out.props = receiver.props;
+    if (receiver.elems && (name === "slice" || name === "copy" || name === "concat" || name === "filter" || name === "reverse")) out.elems = receiver.elems;
+    out.record = receiver.record;
+    if (receiver.str !== undefined && /^(strip|trim|lower|upper|toLowerCase|toUpperCase|capitalize|title|trimStart|trimEnd|lstrip|rstrip)$/.test(name)) out.str = receiver.str;
+    out.texts = receiver.texts;
+    return out;
+  }
+
+  private callSetState(setter: Value, args: Args, frame: Frame): void {
+    const target = (setter as Value & { target?: Value }).target;
+    const next = args.positional[0];
+    if (!target || !next) return;
+    if (next.ref?.k === "function") {
+      const results = this.runCallbacks(args, frame, [target]);
+      for (const r of results) this.mergeInto(target, r);
+    } else this.mergeInto(target, next);
+  }
+
+  // ------------------------------------------------------------------ JSX
+
+  /** JSX: `{value}` children and `src`/`href`/`dangerouslySetInnerHTML` are user-facing sinks (resolved question 19). */
+  private evalJsx(e: JsxExpr, frame: Frame): Value {
+    // Event handlers and effects run first: state they set shows up in the children.
+    this.jsxAttributes(e, frame, 0);
+    this.jsxChildren(e, frame, [], 0);
+    const out = new Value();
+    out.jsx = true;
+    return out;
+  }
+
+  private jsxAttributes(e: JsxExpr, frame: Frame, depth: number): void {
+    if (depth > 60) return;
+    const component = /^[A-Z]/.test(e.tag) ? lookup(frame.scope, e.tag.split(".")[0]) : undefined;
+    const props = new Value();
+    props.props = new Map();
+    for (const a of e.attrs) {
+      if (!a.value) continue;
+      if (SINK_ATTRS.has(a.name)) continue;
+      const v = this.eval(a.value, frame);
+      if (a.spread) {
+        if (v.props) for (const [k, pv] of v.props) props.props.set(k, pv);
+      } else props.props.set(a.name, v);
+      if (v.ref?.k === "function" && a.name.startsWith("on")) this.runCallbacks({ positional: [], named: new Map(), exprs: [], all: [v] }, frame, [new Value()]);
+    }
+    for (const c of e.children) if (c.k === "element") this.jsxAttributes(c.el, frame, depth + 1);
+    // A workspace component renders its props: evaluate it with them.
+    if (component?.ref?.k === "function") {
+      const childValues = e.children.filter((c): c is Extract<typeof c, { k: "expr" }> => c.k === "expr").map((c) => this.eval(c.expr, frame));
+      if (childValues.length) props.props.set("children", union(childValues));
+      const args: Args = { positional: [props], named: new Map(), exprs: [], all: [props] };
+      this.callFunction(component.ref.fn, component.ref.scope, this.moduleFor(component.ref.module.file), args, undefined, frame, undefined);
+      (e as JsxExpr & { component?: boolean }).component = true;
+    }
+  }
+
+  private jsxChildren(e: JsxExpr, frame: Frame, ancestors: readonly JsxExpr[], depth: number): void {
+    if (depth > 60) return;
+    const chain = [e, ...ancestors];
+    const isComponent = (e as JsxExpr & { component?: boolean }).component;
+    for (const a of e.attrs) {
+      if (!a.value || !SINK_ATTRS.has(a.name)) continue;
+      const v = this.eval(a.value, frame);
+      const shown = a.name === "dangerouslySetInnerHTML" ? (v.props?.get("__html") ?? v) : v;
+      this.userSink(frame, a.span, "jsx", `<${e.tag} ${a.name}>`, [shown], this.jsxDisclosure(chain, frame));
+    }
+    for (const c of e.children) {
+      if (c.k === "element") this.jsxChildren(c.el, frame, chain, depth + 1);
+      else if (c.k === "expr" && !isComponent) {
+        const v = this.eval(c.expr, frame);
+        if (v.jsx) continue;
+        this.userSink(frame, c.span, "jsx", `<${e.tag}>{…}`, [v], v.disclosed ?? this.jsxDisclosure(chain, frame));
+      }
+    }
+  }
+
+  /** A label in the same rendered block: text of the element, its parent, or the parent's other children. */
+  private jsxDisclosure(chain: readonly JsxExpr[], frame: Frame): Loc | undefined {
+    const extra = this.options.vocabulary.disclosureText;
+    const ownText = (el: JsxExpr): string => [
+      ...el.children.filter((c): c is Extract<typeof c, { k: "text" }> => c.k === "text").map((c) => c.text),
+      ...el.children.filter((c): c is Extract<typeof c, { k: "expr" }> => c.k === "expr" && c.expr.k === "str").map((c) => (c.expr as { value: string }).value),
+      ...el.attrs.filter((a) => LABEL_ATTRS.has(a.name) && a.value?.k === "str").map((a) => (a.value as { value: string }).value),
+    ].join(" ");
+    const subtreeText = (el: JsxExpr, depth: number): string => depth > 2 ? "" : [ownText(el), ...el.children.filter((c): c is Extract<typeof c, { k: "element" }> => c.k === "element").map((c) => subtreeText(c.el, depth + 1))].join(" ");
+    const [self, parent] = chain;
+    if (hasDisclosureText(ownText(self), extra)) return this.loc(frame, self.span);
+    if (parent) {
+      if (hasDisclosureText(ownText(parent), extra)) return this.loc(frame, parent.span);
+      for (const c of parent.children) {
+        if (c.k === "element" && c.el !== self && hasDisclosureText(subtreeText(c.el, 0), extra)) return this.loc(frame, c.el.span);
+      }
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ markers
+
+  private applyMarkers(name: string, result: Value, args: Args, receiver: Value | undefined, frame: Frame, span: Span): Value {
+    const vocab = this.options.vocabulary;
+    if (receiver?.ref?.k === "builtin" && receiver.ref.name === "$setState") return result;
+    const loc = this.loc(frame, span);
+    const base = result.isEmpty() && result.str === undefined ? carry(args.all) : result;
+    if (isDisclosureHelperName(name, vocab.disclosure)) {
+      const out = this.withLabels(base, withAiFlag(deepLabels(base), "disclosed", loc));
+      out.disclosed = loc;
+      return out;
+    }
+    if (isRedactionName(name, vocab.redaction)) {
+      const out = this.withLabels(base, withRedaction(deepLabels(base), loc));
+      out.record = undefined;
+      out.props = undefined;
+      return out;
+    }
+    if (isWatermarkName(name, vocab.watermark) || (receiver?.ref?.k === "module" && receiver.ref.module === "imwatermark" && name === "encode")) {
+      const out = this.withLabels(base, withAiFlag(deepLabels(base), "watermarked", loc));
+      out.watermarked = loc;
+      return out;
+    }
+    return result;
+  }
+
+  // ------------------------------------------------------------------ sinks
+
+  private sinkBySpec(spec: SinkSpec, kind: "user" | "record", frame: Frame, span: Span, api: string, args: Args, receiver: Value | undefined, disclosure?: Loc): void {
+    const values: Value[] = [];
+    if (spec.args === "all") values.push(...args.positional);
+    else if (spec.args) for (const i of spec.args) if (args.positional[i]) values.push(args.positional[i]);
+    for (const n of spec.named ?? []) {
+      const v = this.namedArg(args, n);
+      if (v && !values.includes(v)) values.push(v);
+    }
+    if (spec.args === "all") for (const [k, v] of args.named) if (!/^(caption|label|help|key|use_container_width|width|height|format|unsafe_allow_html|headers|status|status_code|media_type|mimetype)$/.test(k)) values.push(v);
+    if (spec.receiver && receiver) values.push(receiver);
+    if (kind === "user") {
+      const payloadDisclosure = this.payloadDisclosure(values, frame, span);
+      this.userSink(frame, span, spec.category, api, values, disclosure ?? payloadDisclosure ?? frame.responseDisclosure ?? frame.uiDisclosure);
+    } else this.recordSink(frame, span, spec.category, api, values);
+  }
+
+  private userSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], disclosed: Loc | undefined): void {
+    const labels = mergeLabels(...values.map((v) => deepLabels(v)));
+    if (!labels.some((l) => l.kind === "ai")) return;
+    const payload = disclosed ?? this.payloadDisclosure(values, frame, span) ?? (values.every((v) => v.disclosed) ? values[0]?.disclosed : undefined);
+    this.facts.addSink({ kind: "user", category, loc: this.loc(frame, span), api, labels, disclosed: payload, guard: frame.guard });
+  }
+
+  private recordSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], store = false): void {
+    const labels = mergeLabels(...values.map((v) => deepLabels(v)));
+    if (store || category === "db" || category === "analytics" || category === "log") this.consentRecordIn(values, frame, span);
+    if (labels.length === 0) return;
+    this.facts.addSink({ kind: "record", category, loc: this.loc(frame, span), api, labels, guard: frame.guard });
+  }
+
+  /** A visible label in the same payload (`ai_generated: True`, an "AI-generated" note field). */
+  private payloadDisclosure(values: readonly Value[], frame: Frame, span: Span): Loc | undefined {
+    const vocab = this.options.vocabulary;
+    const seen = new Set<Value>();
+    const visit = (v: Value, depth: number): boolean => {
+      if (seen.has(v) || depth > 4) return false;
+      seen.add(v);
+      if (v.disclosed) return true;
+      if (v.ref?.k === "response") return v.ref.payload.some((p) => visit(p, depth + 1)) || v.ref.headers.some((h) => visit(h, depth + 1));
+      if (v.props) {
+        for (const [k, pv] of v.props) {
+          if (isDisclosureFieldName(k, vocab.disclosure) && (pv.constant !== false && pv.constant !== null)) return true;
+          if (pv.str !== undefined && !pv.labels.some((l) => l.kind === "ai") && hasDisclosureText(pv.str, vocab.disclosureText) && !/^(model|model_name|modelName|class|className|style|id)$/.test(k)) return true;
+          if (visit(pv, depth + 1)) return true;
+        }
+      }
+      if (v.elems) for (const el of v.elems) if (el.str !== undefined && hasDisclosureText(el.str, vocab.disclosureText)) return true;
+      return false;
+    };
+    return values.some((v) => visit(v, 0)) ? this.loc(frame, span) : undefined;
+  }
+
+  private responseValue(args: Args, frame: Frame, e: CallExpr, api: string): Value {
+    const payload: Value[] = [...args.positional, ...[...args.named.entries()].filter(([k]) => k !== "headers" && k !== "status" && k !== "status_code" && k !== "media_type" && k !== "mimetype" && k !== "content_type").map(([, v]) => v)];
+    const headers: Value[] = [];
+    const h = args.named.get("headers") ?? args.positional[1]?.props?.get("headers") ?? (args.positional.length >= 3 ? args.positional[2] : undefined);
+    if (h) headers.push(h);
+    // Flask tuples `(body, status, headers)` come through as arrays in the return value instead.
+    const v = Value.of({ k: "response", payload: payload.filter((p) => !headers.includes(p)), headers });
+    const disclosed = headers.some((hv) => hv.props && [...hv.props.keys()].some((k) => isDisclosureFieldName(k, this.options.vocabulary.disclosure)));
+    if (disclosed) v.disclosed = this.loc(frame, e.span);
+    void api;
+    return v;
+  }
+
+  /** Disclosure of a returned response: its headers, fields, or a header written earlier in the handler. */
+  private responseDisclosure(value: Value, frame: Frame): Loc | undefined {
+    if (value.disclosed) return value.disclosed;
+    if (frame.responseDisclosure) return frame.responseDisclosure;
+    // Flask `return body, status, headers`.
+    if (value.elems && value.elems.length >= 2) {
+      for (const el of value.elems.slice(1)) {
+        if (el.props && [...el.props.keys()].some((k) => isDisclosureFieldName(k, this.options.vocabulary.disclosure))) return el.loc ?? this.locOf(frame.module.file, { start: 0, end: 0 });
+      }
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ consent (CON002)
+
+  private checkConsentWrite(field: string, value: Value, frame: Frame, span: Span): void {
+    const fromRequest = deepLabels(value).some((l) => l.kind === "request");
+    const inHandler = !!frame.handler && (frame.handler.registration.kind === "route" || frame.handler.registration.kind === "bot");
+    const granted = value.constant === true || (value.str !== undefined && GRANTED_CONSTANTS.has(value.str.toLowerCase()));
+    if (fromRequest || (inHandler && granted)) this.facts.consentWrites.push({ loc: this.loc(frame, span), field, fnKey: frame.fnKey });
+  }
+
+  /** ORM updates that set consent fields: `prisma.user.update({ data: { modelTrainingConsent: ... } })`. */
+  private consentFieldsWritten(values: readonly Value[], frame: Frame, span: Span): void {
+    const seen = new Set<Value>();
+    const visit = (v: Value, depth: number): void => {
+      if (seen.has(v) || depth > 3 || !v.props) return;
+      seen.add(v);
+      for (const [k, pv] of v.props) {
+        if (isConsentDecisionField(k, this.options.vocabulary.consent)) this.checkConsentWrite(k, pv, frame, span);
+        else if (k === "data" || k === "set" || k === "$set" || k === "values" || k === "update" || k === "create") visit(pv, depth + 1);
+      }
+    };
+    for (const v of values) visit(v, 0);
+  }
+
+  /** A stored entry with a time and a purpose is an auditable consent record (resolved question 9). */
+  private consentRecordIn(values: readonly Value[], frame: Frame, span: Span): void {
+    const seen = new Set<Value>();
+    let time = false;
+    let purpose = false;
+    const visit = (v: Value, depth: number): void => {
+      if (seen.has(v) || depth > 4) return;
+      seen.add(v);
+      if (v.props) {
+        for (const [k, pv] of v.props) {
+          if (CONSENT_PURPOSE_KEYS.test(k) || this.options.vocabulary.consentRecord.has(k)) purpose = true;
+          if (CONSENT_TIME_KEYS.test(k) && !/^(updated_at|updatedAt|consentUpdatedAt)$/.test(k)) time = true;
+          visit(pv, depth + 1);
+        }
+      }
+      if (v.elems) for (const el of v.elems) visit(el, depth + 1);
+      if (v.ref?.k === "instance") {
+        // Model instances: fields given to the constructor are in props.
+      }
+    };
+    for (const v of values) visit(v, 0);
+    if (time && purpose) this.facts.consentRecords.push({ loc: this.loc(frame, span), fnKey: frame.fnKey });
+  }
+}
+
+class BudgetExceeded extends Error {}
+
+const syntheticFn: FunctionDef = { id: -2, params: [], body: [], decorators: [], isAsync: false, isGenerator: false, isMethod: false, span: { start: 0, end: 0 } };
+
+function isMedia(m: Modality): boolean {
+  return m === "image" || m === "audio" || m === "video";
+}
+
+function isRunnable(v: Value): boolean {
+  return v.ref?.k === "sdk" && (v.ref.type === "langchain.model" || v.ref.type === "langchain.runnable" || v.ref.type === "llamaindex.llm" || v.ref.type === "$promptTemplate");
+}
+
+function frameworkRole(fullName: string): string | undefined {
+  for (const e of FRAMEWORK_ENTRIES) if (e.names.some((n) => n === fullName)) return e.role;
+  for (const e of FRAMEWORK_ENTRIES) if (e.names.some((n) => n.includes("*") && globMatch(n, fullName))) return e.role;
+  return undefined;
+}
+
+/** The last name of a callee: `client.chat.completions.create` -> "create", `redact` -> "redact". */
+export function calleeName(e: Expr): string | undefined {
+  if (e.k === "name") return e.name;
+  if (e.k === "member") return e.prop;
+  if (e.k === "call") return calleeName(e.callee);
+  if (e.k === "await") return calleeName(e.expr);
+  return undefined;
+}
+
+/** A short dotted text of an expression, for shape matching (`db.session.add`). */
+export function exprText(e: Expr, depth = 0): string {
+  if (depth > 8) return "?";
+  switch (e.k) {
+    case "name":
+      return e.name;
+    case "member":
+      return `${exprText(e.object, depth + 1)}.${e.prop}`;
+    case "call":
+      return `${exprText(e.callee, depth + 1)}()`;
+    case "index":
+      return `${exprText(e.object, depth + 1)}[]`;
+    case "await":
+      return exprText(e.expr, depth + 1);
+    case "str":
+      return JSON.stringify(e.value);
+    default:
+      return "?";
+  }
+}
+
+/** A cheap structural signature of argument values, for memoising inlined calls. */
+function signature(values: readonly Value[]): string {
+  const parts: string[] = [];
+  const visit = (v: Value, depth: number): void => {
+    if (depth > 2) return;
+    parts.push(v.labels.map((l) => l.id).join("."));
+    if (v.ref) parts.push(v.ref.k === "function" ? `f${v.ref.fn.id}` : v.ref.k === "sdk" ? `s${v.ref.type}` : v.ref.k === "framework" ? `r${v.ref.role}` : v.ref.k);
+    if (v.str !== undefined) parts.push(`"${v.str.length}`);
+    if (v.record) parts.push("R");
+    if (v.props) for (const [k, p] of v.props) {
+      parts.push(k);
+      visit(p, depth + 1);
+    }
+    if (v.elems) for (const el of v.elems.slice(0, 6)) visit(el, depth + 1);
+    parts.push("|");
+  };
+  for (const v of values) visit(v, 0);
+  return parts.join(",");
+}
+
+function routeFileKind(path: string): ModuleState["routeFile"] {
+  if (/(^|\/)app\/(.*\/)?route\.(ts|js|mjs|tsx|jsx)$/.test(path) || /(^|\/)routes\/(.*\/)?\+server\.(ts|js)$/.test(path)) return "route";
+  if (/(^|\/)pages\/api\//.test(path)) return "api";
+  if (/(^|\/)app\/(.*\/)?(page|layout)\.(tsx|jsx|js|ts)$/.test(path)) return "page";
+  return undefined;
+}
+
+export function dirOf(path: string): string {
+  return dirname(path);
+}
+
+export function wordsOf(name: string): string[] {
+  return splitWords(name);
+}

@@ -1,0 +1,94 @@
+// What evaluating the workspace establishes, for the rules to judge: AI calls
+// with what reached their prompts, sinks with what reached them, consent writes.
+import type { MethodSpec } from "../sdk/catalogue";
+import type { AiCallSite, Label, Loc } from "./values";
+
+export interface GuardState {
+  /** A consent check that dominates the current point (resolved question 8). */
+  readonly consent?: Loc;
+}
+
+export type SinkCategory = "response" | "ui" | "bot" | "jsx" | "email" | "log" | "db" | "file" | "analytics" | "storage";
+
+export interface AiCallFact {
+  readonly site: AiCallSite;
+  readonly method: MethodSpec;
+  /** Labels of everything in the prompt arguments, system prompt included. */
+  readonly promptLabels: readonly Label[];
+  /** Labels of what reached the system / developer prompt. */
+  readonly systemLabels: readonly Label[];
+  /** Labels of every argument (for training calls and literal flows). */
+  readonly argLabels: readonly Label[];
+  readonly guard: GuardState;
+  /** For `files.create`: the purpose argument, when constant. */
+  readonly purpose?: string;
+  /** For dataset pushes: whether the target is a dataset repository. */
+  readonly datasetTarget?: boolean;
+  /** The enclosing function reads user data (request, database, conversation logs). */
+  readonly userDataInScope: boolean;
+}
+
+export interface SinkFact {
+  readonly kind: "user" | "record";
+  readonly category: SinkCategory;
+  readonly loc: Loc;
+  readonly api: string;
+  readonly labels: readonly Label[];
+  /** A disclosure that covers everything the sink shows (header, field, caption, site-wide setting). */
+  readonly disclosed?: Loc;
+  readonly guard: GuardState;
+}
+
+export interface ConsentWriteFact {
+  readonly loc: Loc;
+  readonly field: string;
+  readonly fnKey: string;
+}
+
+export interface ConsentRecordFact {
+  readonly loc: Loc;
+  readonly fnKey: string;
+}
+
+export class Facts {
+  readonly aiCalls: AiCallFact[] = [];
+  readonly sinks: SinkFact[] = [];
+  readonly consentWrites: ConsentWriteFact[] = [];
+  readonly consentRecords: ConsentRecordFact[] = [];
+  /** Function keys each function calls (same workspace), for "a helper it calls writes the record". */
+  readonly calls = new Map<string, Set<string>>();
+  /** Origin keys of values that reached a prompt of a conversational AI call. */
+  readonly promptOrigins = new Set<string>();
+  /** String literals (file + offset) that reached an AI call's arguments. */
+  readonly literalsIntoAi = new Set<string>();
+  /** Files that make at least one AI call. */
+  readonly filesWithAiCalls = new Set<string>();
+  private readonly seenAiCalls = new Set<string>();
+
+  addAiCall(fact: AiCallFact): void {
+    this.filesWithAiCalls.add(fact.site.loc.file);
+    const key = `${fact.site.loc.file}:${fact.site.loc.start}:${fact.guard.consent ? 1 : 0}:${fact.promptLabels.map((l) => l.id).join(",")}:${fact.systemLabels.map((l) => l.id).join(",")}`;
+    if (this.seenAiCalls.has(key)) return;
+    this.seenAiCalls.add(key);
+    this.aiCalls.push(fact);
+  }
+
+  addSink(fact: SinkFact): void {
+    this.sinks.push(fact);
+  }
+
+  addCall(from: string, to: string): void {
+    let set = this.calls.get(from);
+    if (!set) this.calls.set(from, (set = new Set()));
+    set.add(to);
+  }
+
+  /** Whether an origin key is, contains or is part of a value that reached a prompt. */
+  reachedPrompt(key: string): boolean {
+    if (this.promptOrigins.has(key)) return true;
+    for (const p of this.promptOrigins) {
+      if (key.startsWith(p + ".") || p.startsWith(key + ".")) return true;
+    }
+    return false;
+  }
+}

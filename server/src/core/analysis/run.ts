@@ -1,0 +1,55 @@
+// Runs the flow engine over a set of workspace files and returns its facts.
+import { findPersonalData } from "../detect/personalData";
+import type { Workspace } from "../workspace/workspace";
+import { isDirectlyServerCode, moduleFacts, type ModuleFacts } from "../workspace/moduleFacts";
+import { Engine, type Vocabulary } from "./engine";
+import type { Facts } from "./facts";
+
+export interface EngineRun {
+  facts: Facts;
+  serverFiles: ReadonlySet<string>;
+  timedOut: boolean;
+}
+
+export function runEngine(workspace: Workspace, files: readonly string[], vocabulary: Vocabulary, deadline?: number): EngineRun {
+  const perFile = new Map<string, ModuleFacts>();
+  for (const path of files) {
+    const parsed = workspace.getFile(path);
+    if (parsed) perFile.set(path, moduleFacts(parsed.program, path));
+  }
+  // Server code: files that are, and every workspace module they import, directly or not.
+  const server = new Set<string>();
+  const stack = [...perFile.entries()].filter(([, f]) => isDirectlyServerCode(f)).map(([p]) => p);
+  while (stack.length) {
+    const path = stack.pop()!;
+    if (server.has(path)) continue;
+    server.add(path);
+    const facts = perFile.get(path) ?? (() => {
+      const parsed = workspace.getFile(path);
+      const f = parsed ? moduleFacts(parsed.program, path) : undefined;
+      if (f) perFile.set(path, f);
+      return f;
+    })();
+    const language = workspace.getFile(path)?.language;
+    if (!facts || !language) continue;
+    for (const spec of facts.imports) {
+      const target = workspace.resolve(path, spec, language);
+      if (target && !server.has(target)) stack.push(target);
+    }
+  }
+  const calledNames = new Set<string>();
+  for (const f of perFile.values()) for (const n of f.calledNames) calledNames.add(n);
+  const engine = new Engine(workspace, {
+    vocabulary,
+    isServerFile: (file) => server.has(file),
+    personalLiteral: (file, start, end) => {
+      const text = workspace.getFile(file)?.text.slice(start, end);
+      const m = text ? findPersonalData(text)[0] : undefined;
+      return m?.kind;
+    },
+    calledNames,
+    deadline,
+  });
+  for (const path of files) engine.analyzeFile(path);
+  return { facts: engine.facts, serverFiles: server, timedOut: engine.timedOut };
+}

@@ -1,0 +1,263 @@
+// Abstract values of the flow engine: what a program value may carry (AI output,
+// request data, personal data, prompt identities) and what is known of its shape.
+import type { FunctionDef, ClassDef } from "../ir/types";
+
+export type Modality = "text" | "image" | "audio" | "video" | "embedding" | "moderation" | "classification" | "training" | "other";
+
+/** A place in the workspace: file path and UTF-16 offsets. */
+export interface Loc {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Hop {
+  readonly loc: Loc;
+  readonly note: string;
+}
+
+export interface AiCallSite {
+  readonly id: number;
+  readonly loc: Loc;
+  readonly provider: string;
+  readonly modality: Modality;
+  readonly api: string;
+  readonly model?: string;
+}
+
+/** Output of an AI call. `content` is false for metadata (usage, ids, status). */
+export interface AiLabel {
+  readonly kind: "ai";
+  readonly id: number;
+  readonly call: AiCallSite;
+  readonly disclosed?: Loc;
+  readonly watermarked?: Loc;
+  readonly hops: readonly Hop[];
+}
+
+/** Data a user controls: request bodies, query strings, bot messages. */
+export interface RequestLabel {
+  readonly kind: "request";
+  readonly id: number;
+  readonly loc: Loc;
+  readonly what: string;
+}
+
+/** Personal data: a field or variable whose name denotes it, a serialised person record, or a literal. */
+export interface PiiLabel {
+  readonly kind: "pii";
+  readonly id: number;
+  readonly loc: Loc;
+  readonly what: string;
+  readonly literal?: boolean;
+  readonly redacted?: Loc;
+}
+
+/**
+ * An identity of a value by its access path (`handler|req.body.message`), so
+ * the engine can tell that a logged value is the same one sent as a prompt.
+ */
+export interface OriginLabel {
+  readonly kind: "origin";
+  readonly id: number;
+  readonly key: string;
+  readonly loc: Loc;
+}
+
+/** Data read from a store of user data (database/ORM reads, conversation logs), for training uploads. */
+export interface StoredLabel {
+  readonly kind: "stored";
+  readonly id: number;
+  readonly loc: Loc;
+}
+
+export type Label = AiLabel | RequestLabel | PiiLabel | OriginLabel | StoredLabel;
+
+/** Symbolic knowledge about what a value is, beyond the data it carries. */
+export type Ref =
+  | { k: "module"; module: string; path: readonly string[]; local: boolean; py?: boolean }
+  | { k: "sdk"; provider: string; type: string; model?: string; modality?: Modality; loc?: Loc }
+  | { k: "framework"; role: string; state?: Value }
+  | { k: "function"; fn: FunctionDef; scope: Scope; module: ModuleContext; boundThis?: Value }
+  | { k: "class"; cls: ClassDef; scope: Scope; module: ModuleContext }
+  | { k: "instance"; className: string; cls?: ClassDef; module?: ModuleContext }
+  | { k: "response"; payload: Value[]; headers: Value[] }
+  | { k: "builtin"; name: string };
+
+/** Minimal view of a module the engine needs inside refs (kept abstract to avoid import cycles). */
+export interface ModuleContext {
+  readonly file: string;
+}
+
+export interface Scope {
+  readonly vars: Map<string, Value>;
+  readonly parent?: Scope;
+}
+
+let nextLabelId = 1;
+export function newLabelId(): number {
+  return nextLabelId++;
+}
+
+export class Value {
+  labels: readonly Label[];
+  props?: Map<string, Value>;
+  elems?: Value[];
+  /** The exact string, when the value is a known constant string. */
+  str?: string;
+  /** Other constants (numbers, booleans, null). */
+  constant?: number | boolean | null;
+  /** Literal text joined into this value (labels, prefixes), used to find disclosure text. */
+  texts?: readonly string[];
+  ref?: Ref;
+  /** A person record: its fields are personal data, and serialising it sends them all. */
+  record?: { word: string; health: boolean; loc: Loc };
+  /** Set on a response or UI value once a disclosure applies to all of it. */
+  disclosed?: Loc;
+  /** Set on a media value once a watermark or provenance manifest is embedded. */
+  watermarked?: Loc;
+  /** Span where the value was created, for related locations. */
+  loc?: Loc;
+  /** Already handed to a user-facing sink (a response built by `toTextStreamResponse()`), so returning it reports nothing new. */
+  delivered?: boolean;
+  /** Evaluated JSX: rendering happened where the element was written. */
+  jsx?: boolean;
+
+  constructor(labels: readonly Label[] = EMPTY_LABELS) {
+    this.labels = labels;
+  }
+
+  static constant(value: number | boolean | null | undefined): Value {
+    const v = new Value();
+    if (value !== undefined) v.constant = value;
+    return v;
+  }
+
+  static string(s: string, labels: readonly Label[] = EMPTY_LABELS): Value {
+    const v = new Value(labels);
+    v.str = s;
+    v.texts = s ? [s] : undefined;
+    return v;
+  }
+
+  static of(ref: Ref, labels: readonly Label[] = EMPTY_LABELS): Value {
+    const v = new Value(labels);
+    v.ref = ref;
+    return v;
+  }
+
+  isEmpty(): boolean {
+    return this.labels.length === 0 && !this.props && !this.elems && !this.ref && !this.record;
+  }
+}
+
+export const EMPTY_LABELS: readonly Label[] = Object.freeze([]);
+export const UNKNOWN = Object.freeze(new Value()) as Value;
+
+export function mergeLabels(...lists: ReadonlyArray<readonly Label[]>): readonly Label[] {
+  let result: Label[] | undefined;
+  let first: readonly Label[] | undefined;
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    if (!first) {
+      first = list;
+      continue;
+    }
+    if (!result) result = [...first];
+    for (const l of list) if (!result.some((r) => r === l || r.id === l.id && sameFlags(r, l))) result.push(l);
+  }
+  if (result) return capLabels(result);
+  return first ?? EMPTY_LABELS;
+}
+
+/** Bounds the label set of one value; beyond this the extra labels add no new findings. */
+const MAX_LABELS = 48;
+function capLabels(labels: Label[]): readonly Label[] {
+  return labels.length > MAX_LABELS ? labels.slice(0, MAX_LABELS) : labels;
+}
+
+function sameFlags(a: Label, b: Label): boolean {
+  if (a.kind === "ai" && b.kind === "ai") return !!a.disclosed === !!b.disclosed && !!a.watermarked === !!b.watermarked;
+  if (a.kind === "pii" && b.kind === "pii") return !!a.redacted === !!b.redacted;
+  return true;
+}
+
+/** Joins several values into one that may be any of them. */
+export function union(values: readonly Value[]): Value {
+  const present = values.filter((v) => v && !v.isEmpty() || v?.str !== undefined || v?.constant !== undefined);
+  if (present.length === 0) return values.find((v) => v) ?? new Value();
+  if (present.length === 1) return present[0];
+  const out = new Value(mergeLabels(...present.map((v) => v.labels)));
+  const withProps = present.filter((v) => v.props);
+  if (withProps.length) {
+    out.props = new Map();
+    for (const v of withProps) {
+      for (const [k, pv] of v.props!) {
+        const existing = out.props.get(k);
+        out.props.set(k, existing ? union([existing, pv]) : pv);
+      }
+    }
+  }
+  const withElems = present.filter((v) => v.elems);
+  if (withElems.length) out.elems = withElems.flatMap((v) => v.elems!);
+  const refs = present.map((v) => v.ref).filter((r): r is Ref => !!r);
+  if (refs.length) out.ref = refs.find((r) => r.k === "sdk") ?? refs[0];
+  const texts = present.flatMap((v) => v.texts ?? []);
+  if (texts.length) out.texts = texts;
+  out.record = present.find((v) => v.record)?.record;
+  const strs = present.filter((v) => v.str !== undefined);
+  if (strs.length === present.length && strs.every((v) => v.str === strs[0].str)) out.str = strs[0].str;
+  if (present.every((v) => v.disclosed)) out.disclosed = present[0].disclosed;
+  if (present.every((v) => v.watermarked)) out.watermarked = present[0].watermarked;
+  return out;
+}
+
+/** Every label of a value and of everything it contains. */
+export function deepLabels(value: Value, maxDepth = 6): readonly Label[] {
+  const seen = new Set<Value>();
+  const lists: Array<readonly Label[]> = [];
+  const visit = (v: Value, depth: number): void => {
+    if (seen.has(v) || depth > maxDepth) return;
+    seen.add(v);
+    if (v.labels.length) lists.push(v.labels);
+    if (v.props) for (const p of v.props.values()) visit(p, depth + 1);
+    if (v.elems) for (const e of v.elems) visit(e, depth + 1);
+    if (v.ref?.k === "response") for (const p of v.ref.payload) visit(p, depth + 1);
+  };
+  visit(value, 0);
+  return mergeLabels(...lists);
+}
+
+/** Literal text anywhere inside a value. */
+export function deepTexts(value: Value, maxDepth = 4): string[] {
+  const seen = new Set<Value>();
+  const out: string[] = [];
+  const visit = (v: Value, depth: number): void => {
+    if (seen.has(v) || depth > maxDepth) return;
+    seen.add(v);
+    if (v.texts) out.push(...v.texts);
+    if (v.props) for (const p of v.props.values()) visit(p, depth + 1);
+    if (v.elems) for (const e of v.elems) visit(e, depth + 1);
+  };
+  visit(value, 0);
+  return out;
+}
+
+/** Derives a value that carries the same data (labels) as `from`, with a new shape. */
+export function carry(from: readonly Value[], map?: (l: Label) => Label | undefined): Value {
+  const labels = mergeLabels(...from.map((v) => deepLabels(v)));
+  const out = new Value(map ? labels.map(map).filter((l): l is Label => !!l) : labels);
+  const texts = from.flatMap((v) => v.texts ?? []);
+  if (texts.length) out.texts = texts;
+  const rec = from.find((v) => v.record);
+  if (rec) out.record = rec.record;
+  return out;
+}
+
+export function withAiFlag(labels: readonly Label[], flag: "disclosed" | "watermarked", loc: Loc): readonly Label[] {
+  return labels.map((l) => (l.kind === "ai" && !l[flag] ? { ...l, [flag]: loc } : l));
+}
+
+export function withRedaction(labels: readonly Label[], loc: Loc): readonly Label[] {
+  return labels.map((l) => (l.kind === "pii" && !l.redacted ? { ...l, redacted: loc } : l));
+}

@@ -1,0 +1,87 @@
+// The analysis facade used by the CLI, the language server and the tests:
+// program model -> flow engine -> rules -> findings and the AI inventory.
+import { EMPTY_VOCABULARY, type Vocabulary } from "./analysis/engine";
+import type { Facts } from "./analysis/facts";
+import { runEngine } from "./analysis/run";
+import { RULES } from "./rules";
+import type { RuleOptions } from "./rules/types";
+import type { Finding, InventoryEntry, Severity } from "./types";
+import type { ParsedFile, Workspace } from "./workspace/workspace";
+
+export interface RuleSetting {
+  readonly enabled: boolean;
+  readonly severity: Severity;
+}
+
+export interface AnalysisSettings {
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly vocabulary: Vocabulary;
+  readonly ruleOptions: RuleOptions;
+}
+
+export function defaultSettings(): AnalysisSettings {
+  return {
+    rules: Object.fromEntries(RULES.map((r) => [r.meta.id, { enabled: true, severity: r.meta.defaultSeverity }])),
+    vocabulary: EMPTY_VOCABULARY,
+    ruleOptions: { testFixture: () => false, siteDisclosure: () => false },
+  };
+}
+
+export interface AnalysisResult {
+  readonly findings: Finding[];
+  readonly inventory: InventoryEntry[];
+  readonly facts: Facts;
+  /** Rules that threw, isolated so the others still report. */
+  readonly ruleErrors: Array<{ ruleId: string; error: string }>;
+  readonly timedOut: boolean;
+}
+
+/**
+ * Analyses `files` (absolute paths) of a workspace. Files they import are
+ * followed across the workspace; findings are reported only in `files`.
+ */
+export function analyzeFiles(workspace: Workspace, files: readonly string[], settings: AnalysisSettings, deadline?: number): AnalysisResult {
+  const run = runEngine(workspace, files, settings.vocabulary, deadline);
+  const parsed = new Map<string, ParsedFile>();
+  for (const f of files) {
+    const p = workspace.getFile(f);
+    if (p) parsed.set(f, p);
+  }
+  const wanted = new Set(files);
+  const findings: Finding[] = [];
+  const ruleErrors: AnalysisResult["ruleErrors"] = [];
+  for (const rule of RULES) {
+    const setting = settings.rules[rule.meta.id];
+    if (setting && !setting.enabled) continue;
+    const severity = setting?.severity ?? rule.meta.defaultSeverity;
+    const seen = new Set<string>();
+    try {
+      rule.check({
+        facts: run.facts,
+        files: parsed,
+        options: settings.ruleOptions,
+        report: (f) => {
+          if (!wanted.has(f.file)) return;
+          const key = `${f.file}:${f.start}:${f.end}`;
+          if (seen.has(key)) return;
+          seen.add(key);
+          findings.push({ ...f, ruleId: rule.meta.id, severity, fixes: f.fixes ?? [] });
+        },
+      });
+    } catch (err) {
+      ruleErrors.push({ ruleId: rule.meta.id, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.ruleId.localeCompare(b.ruleId)));
+  const inventory: InventoryEntry[] = [];
+  const seenCalls = new Set<string>();
+  for (const call of run.facts.aiCalls) {
+    const loc = call.site.loc;
+    const key = `${loc.file}:${loc.start}`;
+    if (seenCalls.has(key) || !wanted.has(loc.file)) continue;
+    seenCalls.add(key);
+    inventory.push({ file: loc.file, start: loc.start, end: loc.end, provider: call.site.provider, modality: call.site.modality, api: call.site.api, model: call.site.model });
+  }
+  inventory.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
+  return { findings, inventory, facts: run.facts, ruleErrors, timedOut: run.timedOut };
+}

@@ -1,0 +1,151 @@
+// Generic traversal helpers over the program model.
+import type { Expr, Stmt } from "./types";
+
+export function containsYield(body: Stmt[]): boolean {
+  let found = false;
+  const visitExpr = (e: Expr | undefined): void => {
+    if (!e || found) return;
+    if (e.k === "yield") {
+      found = true;
+      return;
+    }
+    if (e.k === "func") return;
+    forEachChildExpr(e, visitExpr);
+  };
+  const visitStmts = (stmts: Stmt[]): void => {
+    for (const s of stmts) {
+      if (found) return;
+      forEachStmtPart(s, visitExpr, visitStmts);
+    }
+  };
+  visitStmts(body);
+  return found;
+}
+
+/** Calls `fn` on each direct sub-expression of `e`. */
+export function forEachChildExpr(e: Expr, fn: (child: Expr) => void): void {
+  switch (e.k) {
+    case "template":
+      for (const p of e.parts) if (typeof p !== "string") fn(p);
+      break;
+    case "member":
+      fn(e.object);
+      break;
+    case "index":
+      fn(e.object);
+      fn(e.index);
+      break;
+    case "call":
+      fn(e.callee);
+      for (const a of e.args) fn(a.value);
+      break;
+    case "object":
+      for (const en of e.entries) {
+        if (en.keyExpr) fn(en.keyExpr);
+        fn(en.value);
+      }
+      break;
+    case "array":
+      e.elements.forEach(fn);
+      break;
+    case "spread":
+    case "await":
+      fn(e.expr);
+      break;
+    case "binary":
+    case "logical":
+    case "compare":
+      fn(e.left);
+      fn(e.right);
+      break;
+    case "unary":
+      fn(e.operand);
+      break;
+    case "cond":
+      fn(e.test);
+      fn(e.then);
+      fn(e.else);
+      break;
+    case "jsx":
+      for (const a of e.attrs) if (a.value) fn(a.value);
+      for (const c of e.children) {
+        if (c.k === "expr") fn(c.expr);
+        else if (c.k === "element") fn(c.el);
+      }
+      break;
+    case "comp":
+      fn(e.element);
+      if (e.key) fn(e.key);
+      for (const g of e.generators) {
+        fn(g.iter);
+        g.conds.forEach(fn);
+      }
+      break;
+    case "yield":
+      if (e.expr) fn(e.expr);
+      break;
+    case "assign":
+      fn(e.value);
+      break;
+    case "seq":
+      e.exprs.forEach(fn);
+      break;
+    case "unknown":
+      e.children.forEach(fn);
+      break;
+    default:
+      break;
+  }
+}
+
+/** Calls `onExpr` on the expressions of a statement and `onBlock` on its nested blocks. */
+export function forEachStmtPart(s: Stmt, onExpr: (e: Expr | undefined) => void, onBlock: (b: Stmt[]) => void): void {
+  switch (s.k) {
+    case "expr":
+      onExpr(s.expr);
+      break;
+    case "assign":
+      onExpr(s.value);
+      break;
+    case "return":
+    case "throw":
+      onExpr(s.value);
+      break;
+    case "if":
+      onExpr(s.test);
+      onBlock(s.then);
+      onBlock(s.else);
+      break;
+    case "loop":
+      onExpr(s.iter);
+      onExpr(s.test);
+      onBlock(s.body);
+      onBlock(s.orelse);
+      break;
+    case "with":
+      for (const it of s.items) onExpr(it.value);
+      onBlock(s.body);
+      break;
+    case "try":
+      onBlock(s.body);
+      for (const h of s.handlers) onBlock(h.body);
+      onBlock(s.orelse);
+      onBlock(s.finally);
+      break;
+    case "switch":
+      onExpr(s.disc);
+      for (const c of s.cases) {
+        onExpr(c.test);
+        onBlock(c.body);
+      }
+      break;
+    case "block":
+      onBlock(s.body);
+      break;
+    case "exportDefault":
+      onExpr(s.expr);
+      break;
+    default:
+      break;
+  }
+}

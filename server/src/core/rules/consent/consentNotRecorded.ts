@@ -1,0 +1,67 @@
+// CON002: a consent decision is stored without an auditable consent record (time and purpose) in the same function.
+import { localized } from "../../types";
+import { ALL_LANGUAGES, type Rule } from "../types";
+
+export const consentNotRecorded: Rule = {
+  meta: {
+    id: "CON002",
+    name: "consent-not-recorded",
+    title: localized("Consent decision without a consent record", "同意決定沒有同意記錄"),
+    sections: ["2.1.3.4", "3.2.1"],
+    defaultSeverity: "information",
+    languages: ALL_LANGUAGES,
+    fixable: "unsafe",
+    docs: {
+      what: localized(
+        "Reports a statement that stores a user's consent or opt-in decision (a consent field set from request data, or set to a granted value inside a request handler) when neither the same function nor a workspace helper it calls writes a consent record carrying both a time and a purpose.",
+        "當某語句儲存使用者的同意或選擇加入決定（以請求資料設定同意欄位，或在請求處理函式內設為已同意），而同一函式及其調用的工作區輔助函式都沒有寫入同時包含時間及目的之同意記錄時報告。",
+      ),
+      why: localized(
+        "Consent must be demonstrable: the guideline asks providers to manage user authorisation with clear purposes and records they can show later (sections 3.2.1 and 2.1.3.4). A boolean on the user row says what was decided, not when, or for which purpose and notice.",
+        "同意必須能被證明：指引要求提供者以清晰目的管理使用者授權，並保存日後可出示的記錄（第 3.2.1 及 2.1.3.4 節）。使用者資料列上的布林值只說明決定是甚麼，卻無法說明何時、為何目的及依據哪份通知作出。",
+      ),
+      example: {
+        language: "python",
+        bad: 'user.ai_training_opt_in = bool(body["opt_in"])\ndb.session.commit()',
+        good: 'user.ai_training_opt_in = bool(body["opt_in"])\ndb.session.add(ConsentRecord(user_id=user.id, purpose="model_training", granted=user.ai_training_opt_in, recorded_at=datetime.now(timezone.utc)))\ndb.session.commit()',
+      },
+      fix: localized(
+        "Write a consent record with the user, the purpose (or notice version) and the time next to the decision.",
+        "在作出決定的位置旁寫入同意記錄，包括使用者、目的（或通知版本）及時間。",
+      ),
+      options: localized("`markers.consentRecord` adds field or helper names that make a write a consent record.", "`markers.consentRecord` 可加入令寫入成為同意記錄的欄位或輔助函式名稱。"),
+    },
+  },
+  check(ctx) {
+    const recordsByFn = new Set(ctx.facts.consentRecords.map((r) => r.fnKey));
+    const reachesRecord = (fnKey: string): boolean => {
+      const seen = new Set<string>();
+      const stack = [fnKey];
+      while (stack.length) {
+        const k = stack.pop()!;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        if (recordsByFn.has(k)) return true;
+        for (const next of ctx.facts.calls.get(k) ?? []) stack.push(next);
+      }
+      return false;
+    };
+    const seen = new Set<string>();
+    for (const w of ctx.facts.consentWrites) {
+      const key = `${w.loc.file}:${w.loc.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (reachesRecord(w.fnKey)) continue;
+      ctx.report({
+        file: w.loc.file,
+        start: w.loc.start,
+        end: w.loc.end,
+        message: localized(
+          `The consent decision \`${w.field}\` is stored without a consent record of when it was given and for which purpose.`,
+          `同意決定 \`${w.field}\` 已儲存，但沒有記錄作出的時間及目的。`,
+        ),
+        related: [],
+      });
+    }
+  },
+};

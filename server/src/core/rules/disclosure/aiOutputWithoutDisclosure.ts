@@ -1,0 +1,62 @@
+// DIS001: AI output reaches a user-facing sink with no disclosure on the way.
+import { localized } from "../../types";
+import { aiRelated, callName, isAi, isContentModality, modalityZh, uniqueBy } from "../describe";
+import { ALL_LANGUAGES, type Rule } from "../types";
+
+const SINK_EN: Record<string, string> = { response: "an HTTP response", ui: "the user interface", bot: "a chat message", jsx: "the rendered page", email: "an e-mail" };
+const SINK_ZH: Record<string, string> = { response: "HTTP 回應", ui: "使用者介面", bot: "聊天訊息", jsx: "呈現的頁面", email: "電郵" };
+
+export const aiOutputWithoutDisclosure: Rule = {
+  meta: {
+    id: "DIS001",
+    name: "ai-output-without-disclosure",
+    title: localized("AI-generated content shown without disclosure", "人工智能生成內容未作標示"),
+    sections: ["2.3.2", "3.2.1", "3.3", "App. 2.2.1"],
+    defaultSeverity: "warning",
+    languages: ALL_LANGUAGES,
+    fixable: "safe",
+    docs: {
+      what: localized(
+        "Reports the place where the output of an AI call (text, image, audio or video) reaches a user — an HTTP response, a UI render, a chat or bot message, an e-mail — with nothing on the way that tells the user a machine produced it.",
+        "當人工智能調用的輸出（文字、圖像、音訊或影片）到達使用者（HTTP 回應、介面呈現、聊天或機械人訊息、電郵），而途中沒有任何標示告知使用者內容由機器產生時，於該處報告。",
+      ),
+      why: localized(
+        "The guideline expects services to be transparent about generated content: users should be able to tell what was produced by AI (sections 2.3.2 and 3.2.1), service users should label AI output they pass on (3.3), and Hong Kong's application principles ask for AI content to be identifiable (Appendix 2.2.1).",
+        "指引要求服務對生成內容保持透明：使用者應能分辨哪些內容由人工智能產生（第 2.3.2 及 3.2.1 節）；服務使用者轉發人工智能輸出時應加以標示（第 3.3 節）；香港的應用原則亦要求人工智能內容可被識別（附錄第 2.2.1 節）。",
+      ),
+      example: {
+        language: "python",
+        bad: 'answer = client.chat.completions.create(...).choices[0].message.content\nreturn jsonify(answer=answer)',
+        good: 'answer = client.chat.completions.create(...).choices[0].message.content\nreturn jsonify(answer=answer, ai_generated=True)',
+      },
+      fix: localized(
+        "Pass the content through a disclosure helper (the quick-fix adds one), add a visible label such as \"AI-generated\" / 「由人工智能生成」 next to it, add an `ai_generated` field or an `X-AI-Generated` header to the response, or give the UI element a caption that says so.",
+        "以標示函式包裹內容（快速修正會加入一個），在旁加上「由人工智能生成」等可見標籤，於回應加入 `ai_generated` 欄位或 `X-AI-Generated` 標頭，或為介面元素加上說明文字。",
+      ),
+      options: localized(
+        "`markers.disclosure` adds helper names; `disclosure.siteWide` declares a site-wide disclosure for file globs, with a reason.",
+        "`markers.disclosure` 可加入標示函式名稱；`disclosure.siteWide` 可為指定檔案範圍宣告全站標示（須附理由）。",
+      ),
+    },
+  },
+  check(ctx) {
+    for (const sink of ctx.facts.sinks) {
+      if (sink.kind !== "user" || sink.disclosed) continue;
+      if (ctx.options.siteDisclosure(sink.loc.file)) continue;
+      const ai = uniqueBy(sink.labels.filter(isAi).filter((l) => isContentModality(l.call.modality) && !l.disclosed), (l) => `${l.call.loc.file}:${l.call.loc.start}`);
+      if (ai.length === 0) continue;
+      const first = ai[0];
+      const modality = first.call.modality;
+      ctx.report({
+        file: sink.loc.file,
+        start: sink.loc.start,
+        end: sink.loc.end,
+        message: localized(
+          `AI-generated ${modality} from ${callName(first)} reaches ${SINK_EN[sink.category] ?? "a user"} without a disclosure that it is AI-generated.`,
+          `由 ${callName(first)} 生成的${modalityZh(modality)}未標示為人工智能生成，便到達${SINK_ZH[sink.category] ?? "使用者"}。`,
+        ),
+        related: aiRelated(ai),
+      });
+    }
+  },
+};

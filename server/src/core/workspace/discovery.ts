@@ -1,0 +1,59 @@
+// Which files a scan reads (resolved question 16): default folder exclusions,
+// .gitignore, size limits and minified files. Pure: the caller lists folders.
+import { compileGlob } from "../util/glob";
+
+export const DEFAULT_EXCLUDED_DIRS: ReadonlySet<string> = new Set([
+  "node_modules", "venv", ".venv", "site-packages", "dist", "build", "out", ".next", "coverage", "vendor", "third_party", "__pycache__", ".git",
+  ".hg", ".svn", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".turbo", ".vercel", ".svelte-kit", ".nuxt", ".output", ".cache", ".parcel-cache", "bower_components", ".yarn",
+]);
+
+/** Files larger than this are skipped and reported in coverage. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type SkipReason = "too-large" | "minified" | "gitignored" | "excluded-by-config" | "binary" | "unreadable" | "not-utf8" | "analysis-timeout";
+
+export function isMinifiedName(path: string): boolean {
+  return /\.min\.(js|mjs|cjs)$/i.test(path) || /[.-]bundle\.min\./i.test(path);
+}
+
+/** Minified by content: very long average lines in a JS file. */
+export function looksMinified(text: string): boolean {
+  if (text.length < 5000) return false;
+  let lines = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
+  return text.length / lines > 1000;
+}
+
+interface IgnoreRule {
+  negate: boolean;
+  dirOnly: boolean;
+  match: (relative: string) => boolean;
+}
+
+/** Rules of one .gitignore file, relative to the folder that holds it. */
+export class GitIgnore {
+  private readonly rules: IgnoreRule[] = [];
+
+  constructor(text: string) {
+    for (const rawLine of text.split(/\r?\n/)) {
+      let line = rawLine.replace(/(?<!\\)\s+$/, "");
+      if (!line || line.startsWith("#")) continue;
+      const negate = line.startsWith("!");
+      if (negate) line = line.slice(1);
+      if (line.startsWith("\\")) line = line.slice(1);
+      const dirOnly = line.endsWith("/");
+      const glob = compileGlob(line);
+      this.rules.push({ negate, dirOnly, match: glob });
+    }
+  }
+
+  /** Whether a path (relative to this file's folder) is ignored; `undefined` when no rule speaks of it. */
+  ignores(relative: string, isDir: boolean): boolean | undefined {
+    let result: boolean | undefined;
+    for (const rule of this.rules) {
+      if (rule.dirOnly && !isDir) continue;
+      if (rule.match(relative)) result = !rule.negate;
+    }
+    return result;
+  }
+}
