@@ -782,8 +782,16 @@ export class Engine {
     }
   }
 
+  /** An imported external name: a framework object when the catalogue gives it a role, else a module path. */
   private externalModule(module: string, path: string[], py: boolean): Value {
-    return Value.of({ k: "module", module, path, local: false, py });
+    const ref: Extract<Ref, { k: "module" }> = { k: "module", module, path, local: false, py };
+    const full = this.fullName(ref);
+    if (!findSdkEntry(full) && !PY_RESPONSE_CONSTRUCTORS.has(full) && !JS_RESPONSE_CONSTRUCTORS.has(full)) {
+      const role = frameworkRole(full);
+      if (role === "fs.member") return this.roleValue(`fs.module#${path[path.length - 1] ?? ""}`);
+      if (role) return this.roleValue(role);
+    }
+    return Value.of(ref);
   }
 
   /** Full name of an external module path: Python "pkg.mod.Name", JS "pkg#Name.sub". */
@@ -1230,20 +1238,14 @@ export class Engine {
         }
         return new Value();
       }
-      const next: Ref = { k: "module", module: ref.module, path: [...ref.path, prop], local: false, py: ref.py };
-      const full = this.fullName(next);
-      const fw = frameworkRole(full);
-      if (fw && !findSdkEntry(full)) {
-        const role = this.roleValue(fw);
-        if (fw === "flask.request" && frame) return this.flaskRequest(frame);
-        return role;
-      }
-      if (full === "streamlit.session_state" || full === "streamlit#session_state") return this.roleValue("streamlit.sessionState");
-      return Value.of(next, obj.labels);
+      const next = this.externalModule(ref.module, [...ref.path, prop], !!ref.py);
+      if (next.ref?.k === "framework" && next.ref.role === "flask.request" && frame) return this.flaskRequest(frame);
+      if (next.ref?.k === "module") next.labels = obj.labels;
+      return next;
     }
     if (ref?.k === "sdk") {
       const path = [...(((ref as { path?: string[] }).path) ?? []), prop];
-      return Value.of({ ...ref, path } as Ref);
+      return Value.of({ ...ref, path } as Ref, obj.labels);
     }
     if (ref?.k === "framework") return this.roleMember(obj, ref.role, prop, frame, span);
     if (ref?.k === "class") {
@@ -1346,7 +1348,7 @@ export class Engine {
     }
     if (spec?.selfMethods?.includes(prop)) return this.roleValue(role);
     // Anything else on a framework object keeps the role so method calls resolve (`res.status(...)`).
-    const out = this.roleValue(role === "streamlit.module" || role === "gradio.module" ? role : `${role}#${prop}`);
+    const out = this.roleValue(`${role}#${prop}`);
     out.labels = obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop));
     return out;
   }
@@ -1628,7 +1630,7 @@ export class Engine {
         }
         return out;
       }
-      return this.aiCall(ref.provider, method, args, frame, e, ref);
+      return this.aiCall(ref.provider, method, args, frame, e, ref, callee.labels);
     }
     // Unknown SDK method (listing, retrieval, configuration): keeps the client type when it configures it.
     const last = normaliseSegment(path[path.length - 1]);
@@ -1677,7 +1679,8 @@ export class Engine {
           const sys = this.namedArg(args, "system_instruction") ?? this.namedArg(args, "systemInstruction");
           if (sys) (out as Value & { system?: Value[] }).system = [sys];
         }
-        if (type === "langchain.model") out.labels = EMPTY_LABELS;
+        // A dataset built from records carries them to `push_to_hub`.
+        if (type === "datasets.dataset") out.labels = carry(args.all).labels;
         return out;
       }
     }
@@ -1717,9 +1720,11 @@ export class Engine {
       const model = args.all.find(isRunnable) ?? [...args.named.values()].find(isRunnable);
       if (model) return Value.of({ k: "sdk", provider: (model.ref as { provider: string }).provider, type: "langchain.runnable", model: (model.ref as { model?: string }).model, loc: this.loc(frame, e.span) });
     }
+    if (PY_RESPONSE_CONSTRUCTORS.has(full) || JS_RESPONSE_CONSTRUCTORS.has(full)) return this.responseValue(args, frame, e, full);
+    const shaped = name ? this.shapedCall(e, name, args, frame) : undefined;
+    if (shaped) return shaped;
     const fw = frameworkRole(full);
     if (fw) return this.callRole(fw, this.roleValue(fw), receiver, name, args, frame, e);
-    if (PY_RESPONSE_CONSTRUCTORS.has(full) || JS_RESPONSE_CONSTRUCTORS.has(full)) return this.responseValue(args, frame, e, full);
     if (ref.py) return this.callPythonLibrary(full, args, frame, e, name);
     return this.callJsLibrary(full, ref, args, frame, e, name);
   }
@@ -1848,7 +1853,7 @@ export class Engine {
     return (v as Value & { json?: Value }).json ?? v;
   }
 
-  private aiCall(provider: string, method: MethodSpec, args: Args, frame: Frame, e: CallExpr, client: Extract<Ref, { k: "sdk" }> | undefined): Value {
+  private aiCall(provider: string, method: MethodSpec, args: Args, frame: Frame, e: CallExpr, client: Extract<Ref, { k: "sdk" }> | undefined, receiverLabels: readonly Label[] = EMPTY_LABELS): Value {
     const loc = this.loc(frame, e.span);
     let modelValue = typeof method.modelArg === "number" ? args.positional[method.modelArg] : this.namedArg(args, method.modelArg ?? "model");
     let modality: Modality;
@@ -1882,7 +1887,7 @@ export class Engine {
     for (const p of promptValues) this.collectSystemMessages(p, systemValues, 0);
     const promptLabels = mergeLabels(...promptValues.map((v) => deepLabels(v)), ...systemValues.map((v) => deepLabels(v)));
     const systemLabels = mergeLabels(...systemValues.map((v) => deepLabels(v)));
-    const argLabels = mergeLabels(...args.all.map((v) => deepLabels(v)));
+    const argLabels = mergeLabels(receiverLabels, ...args.all.map((v) => deepLabels(v)));
     if (method.interaction && modality === "text") {
       for (const l of promptLabels) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
     }
@@ -1953,6 +1958,8 @@ export class Engine {
       if (baseRole === "celery.app") return this.registrationMarker({ registration: { kind: "worker" } });
       if (baseRole === "python.file") return this.roleValue("python.file");
       if (baseRole === "gradio.module") return this.roleValue("gradio.module");
+      // Queue workers and other framework objects that take a processing function: it handles jobs.
+      if (args.all.some((a) => a.ref?.k === "function")) this.registerCallbacks(args, { kind: "worker" }, frame, "all");
       return this.roleValue(baseRole);
     }
     if (baseRole === "fs.member") return this.callFsMember(method, args, frame, e);
@@ -2255,10 +2262,12 @@ export class Engine {
     return this.unknownCallResult(args, name, false);
   }
 
-  /** Method calls on plain data: string and container methods, stores recognised by shape, `obj.save()`. */
-  private callMethodOnData(receiver: Value, name: string, args: Args, frame: Frame, e: CallExpr): Value {
-    const setter = receiver.ref?.k === "builtin" && receiver.ref.name === "$setState";
-    void setter;
+  /**
+   * Calls recognised by their shape whatever the receiver is (often a model
+   * imported from a module the workspace does not have): stores, extra sinks
+   * from the configuration, and reads of stored user data.
+   */
+  private shapedCall(e: CallExpr, name: string, args: Args, frame: Frame): Value | undefined {
     const calleeText = exprText(e.callee);
     // Record sinks by shape (resolved question 15).
     for (const shape of RECORD_CALL_SHAPES) {
@@ -2276,6 +2285,23 @@ export class Engine {
       this.userSink(frame, e.span, "response", calleeText, args.all, frame.responseDisclosure);
       return new Value();
     }
+    // Reads of stored user data: database/ORM queries (CON003 user data).
+    if (DB_READ_METHODS.has(name) || /\.objects\.|\.query\.|\bsession\.(get|execute|scalars|query)$|\bdb\.(get|execute|query)$/.test(calleeText)) {
+      frame.userData = true;
+      const out = carry(args.all, (l) => (l.kind === "request" || l.kind === "origin" ? undefined : l));
+      out.labels = mergeLabels(out.labels, [{ kind: "stored", id: newLabelId(), loc: this.loc(frame, e.span) }]);
+      return out;
+    }
+    return undefined;
+  }
+
+  /** Method calls on plain data: string and container methods, stores recognised by shape, `obj.save()`. */
+  private callMethodOnData(receiver: Value, name: string, args: Args, frame: Frame, e: CallExpr): Value {
+    const setter = receiver.ref?.k === "builtin" && receiver.ref.name === "$setState";
+    void setter;
+    const shaped = this.shapedCall(e, name, args, frame);
+    if (shaped) return shaped;
+    const calleeText = exprText(e.callee);
     if (RECEIVER_RECORD_METHODS.has(name) && receiver.labels.length + (receiver.props?.size ?? 0) > 0 && !receiver.ref) {
       const media = deepLabels(receiver).some((l) => l.kind === "ai" && isMedia(l.call.modality));
       this.recordSink(frame, e.span, media ? "file" : "db", `${calleeText}()`, [receiver], true);
@@ -2298,13 +2324,6 @@ export class Engine {
       this.userSink(frame, e.span, "response", name, [receiver], disclosed);
       const out = new Value();
       out.delivered = true;
-      return out;
-    }
-    // DB reads are user data for training uploads (CON003).
-    if (DB_READ_METHODS.has(name) || /\.objects\.|\.query\.|\bsession\.(get|execute|scalars|query)$|\bdb\.(get|execute|query)$/.test(calleeText)) {
-      frame.userData = true;
-      const out = carry([receiver, ...args.all], (l) => (l.kind === "request" || l.kind === "origin" ? undefined : l));
-      out.labels = mergeLabels(out.labels, [{ kind: "stored", id: newLabelId(), loc: this.loc(frame, e.span) }]);
       return out;
     }
     if (name === "push" || name === "append" || name === "add" || name === "extend" || name === "unshift" || name === "insert" || name === "update" || name === "setdefault") {
@@ -2541,7 +2560,14 @@ export class Engine {
   }
 
   private responseValue(args: Args, frame: Frame, e: CallExpr, api: string): Value {
-    const payload: Value[] = [...args.positional, ...[...args.named.entries()].filter(([k]) => k !== "headers" && k !== "status" && k !== "status_code" && k !== "media_type" && k !== "mimetype" && k !== "content_type").map(([, v]) => v)];
+    const payload: Value[] = [...args.positional];
+    const fields = [...args.named.entries()].filter(([k]) => !/^(headers|status|status_code|media_type|mimetype|content_type|background)$/.test(k));
+    if (fields.length) {
+      // `jsonify(answer=..., ai_generated=True)`, `render_template("x.html", summary=...)`: one payload object.
+      const obj = new Value();
+      obj.props = new Map(fields);
+      payload.push(obj);
+    }
     const headers: Value[] = [];
     const h = args.named.get("headers") ?? args.positional[1]?.props?.get("headers") ?? (args.positional.length >= 3 ? args.positional[2] : undefined);
     if (h) headers.push(h);
@@ -2626,9 +2652,10 @@ function isRunnable(v: Value): boolean {
   return v.ref?.k === "sdk" && (v.ref.type === "langchain.model" || v.ref.type === "langchain.runnable" || v.ref.type === "llamaindex.llm" || v.ref.type === "$promptTemplate");
 }
 
+/** The framework role of an imported name; entries without behaviour (they only mark server code) give none. */
 function frameworkRole(fullName: string): string | undefined {
-  for (const e of FRAMEWORK_ENTRIES) if (e.names.some((n) => n === fullName)) return e.role;
-  for (const e of FRAMEWORK_ENTRIES) if (e.names.some((n) => n.includes("*") && globMatch(n, fullName))) return e.role;
+  for (const e of FRAMEWORK_ENTRIES) if (ROLES[e.role] && e.names.some((n) => n === fullName)) return e.role;
+  for (const e of FRAMEWORK_ENTRIES) if (ROLES[e.role] && e.names.some((n) => n.includes("*") && globMatch(n, fullName))) return e.role;
   return undefined;
 }
 

@@ -7,8 +7,8 @@ export function splitWords(name: string): string[] {
   const words: string[] = [];
   for (const part of name.split(/[^A-Za-z0-9]+/)) {
     if (!part) continue;
-    // "aiLoggingOptIn" -> ai Logging Opt In; "HTTPServer" -> HTTP Server; "sha256" -> sha 256
-    const pieces = part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [part];
+    // "aiLoggingOptIn" -> ai Logging Opt In; "HTTPServer" -> HTTP Server; digits stay with their word: "c2pa", "sha256".
+    const pieces = part.match(/[A-Z]+(?=[A-Z][a-z])|[A-Z]+[0-9]*(?![a-z0-9])|[A-Z]?[a-z0-9]+|[A-Z]/g) ?? [part];
     for (const p of pieces) words.push(p.toLowerCase());
   }
   return words;
@@ -107,7 +107,7 @@ export function personalDataCategory(name: string, onPersonRecord = false, extra
     if (hasSeq(words, seq)) return what;
   }
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
+    const w = words[i].replace(/[0-9]+$/, "");
     const what = SINGLE_WORD_PII[w];
     if (!what) continue;
     if (w === "address" && i > 0 && NON_PERSONAL_ADDRESS.has(words[i - 1])) continue;

@@ -228,10 +228,15 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     ].map((n) => [n, { category: "ui" as const, args: [0], named: ["body", "data", "image", "value", "label"] }])),
     requestMethods: ["text_input", "text_area", "chat_input", "file_uploader", "camera_input", "audio_input", "experimental_audio_input"],
     selfMethods: ["columns", "tabs", "container", "expander", "sidebar", "empty", "chat_message", "popover", "form", "status", "spinner"],
+    members: { session_state: "streamlit.sessionState" },
   },
+  /** `st.session_state` carries values between reruns (resolved question 17). */
+  "streamlit.sessionState": {},
   "gradio.module": {},
   // ------------------------------------------------------------------ record sinks
   "logger": { anyMethodSink: { kind: "record", category: "log", args: "all", except: ["setLevel", "addHandler", "removeHandler", "isEnabledFor", "getChild", "child", "bind", "level", "on", "flush", "close", "add", "remove", "configure", "setFormatter", "disabled", "propagate", "handlers", "hasHandlers", "getEffectiveLevel", "opt", "contextualize", "catch", "patch", "isLevelEnabled", "silent", "levels", "useLevelLabels", "end"] }, selfMethods: ["child", "bind", "getChild", "opt", "patch", "new"] },
+  /** Logging libraries: calling them, or their factory methods, makes a logger. */
+  "logger.factory": { callable: { role: "logger" }, methodRoles: { createLogger: "logger", getLogger: "logger", get_logger: "logger", getLoggerFor: "logger", child: "logger", pino: "logger", Logger: "logger" } },
   "python.logging": {
     anyMethodSink: { kind: "record", category: "log", args: "all", except: ["getLogger", "basicConfig", "StreamHandler", "FileHandler", "Formatter", "Handler", "getLevelName", "disable", "captureWarnings", "shutdown", "config", "handlers", "setLoggerClass", "addLevelName", "LoggerAdapter", "Filter", "lastResort", "NullHandler", "root", "makeLogRecord", "getLoggerClass", "setLogRecordFactory", "getLogRecordFactory", "raiseExceptions", "basic_config"] },
     methodRoles: { getLogger: "logger", LoggerAdapter: "logger" },
@@ -249,6 +254,8 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     methodRoles: { createWriteStream: "fs.stream", promises: "fs.module", open: "fs.handle" },
     members: { promises: "fs.module" },
   },
+  /** A named import from the fs modules (`import { writeFile } from "node:fs/promises"`): behaves as `fs.<name>`. */
+  "fs.member": {},
   "fs.stream": { recordSinks: { write: { category: "file", args: [0] }, end: { category: "file", args: [0] } } },
   "fs.handle": { recordSinks: { write: { category: "file", args: [0] }, writeFile: { category: "file", args: [0] }, appendFile: { category: "file", args: [0] } } },
   "python.file": { recordSinks: { write: { category: "file", args: [0] }, writelines: { category: "file", args: [0] } } },
@@ -310,8 +317,8 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["gradio", "gradio.*"], role: "gradio.module", server: true },
   // Loggers
   { names: ["logging"], role: "python.logging" },
-  { names: ["logging.getLogger", "structlog.get_logger", "structlog.getLogger", "loguru.logger", "logbook.Logger", "flask.current_app.logger"], role: "logger" },
-  { names: ["winston#createLogger", "winston#default.createLogger", "winston#", "winston#default", "pino#", "pino#default", "pino#pino", "bunyan#createLogger", "log4js#getLogger", "@nestjs/common#Logger", "signale#", "consola#", "consola#consola", "loglevel#", "npmlog#", "debug#", "debug#default", "tslog#Logger", "roarr#Roarr"], role: "logger" },
+  { names: ["loguru.logger", "flask.current_app.logger", "signale#", "signale#default", "consola#", "consola#default", "consola#consola", "loglevel#", "loglevel#default", "npmlog#", "npmlog#default", "roarr#Roarr"], role: "logger" },
+  { names: ["structlog", "logbook.Logger", "structlog.get_logger", "structlog.getLogger", "logging.getLogger", "winston#", "winston#default", "winston#createLogger", "pino#", "pino#default", "pino#pino", "bunyan#", "bunyan#default", "bunyan#createLogger", "log4js#", "log4js#default", "log4js#getLogger", "@nestjs/common#Logger", "tslog#Logger"], role: "logger.factory" },
   // Analytics
   { names: ["posthog-node#PostHog", "posthog#", "posthog", "posthog.Posthog", "posthog.Client", "@segment/analytics-node#Analytics", "analytics-node#", "analytics-node#default", "mixpanel#init", "mixpanel.Mixpanel", "@amplitude/analytics-node#*", "amplitude.Amplitude", "segment.analytics", "analytics", "@sentry/*#*", "sentry_sdk", "sentry_sdk.*", "@vercel/analytics#track", "@vercel/analytics/server#track", "mixpanel#default.init"], role: "analytics" },
   // Mail and messaging
