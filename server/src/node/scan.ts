@@ -18,6 +18,10 @@ export interface ScanOptions {
   locale?: Locale;
   /** Overall time budget for the analysis, in milliseconds. */
   budgetMs?: number;
+  /** Configuration used instead of the workspace's config file (tests, the language server). */
+  config?: ProjectConfig;
+  /** Analyse only these rules (tests of one rule). */
+  onlyRules?: readonly string[];
 }
 
 export interface ScanResult {
@@ -68,9 +72,13 @@ export function loadConfig(root: string, configFile?: string): { config: Project
 export function scan(options: ScanOptions): ScanResult {
   const started = Date.now();
   const root = scanRoot(options.paths);
-  const { config, file: configFile } = loadConfig(root, options.configFile);
+  const { config, file: configFile } = options.config ? { config: options.config, file: undefined } : loadConfig(root, options.configFile);
   const relative = (f: string) => toPosix(path.relative(root, f));
-  const settings = resolveSettings(config, relative);
+  let settings = resolveSettings(config, relative);
+  if (options.onlyRules) {
+    const only = new Set(options.onlyRules);
+    settings = { ...settings, rules: Object.fromEntries(Object.entries(settings.rules).map(([id, r]) => [id, { ...r, enabled: only.has(id) }])) };
+  }
   const found = discover(options.paths, {
     root,
     include: config.include?.length ? compileGlobs(config.include) : undefined,

@@ -103,6 +103,8 @@ export class Engine {
   private readonly callStack: number[] = [];
   private readonly memo = new Map<string, { ret: Value }>();
   private readonly evaluatedEntries = new Set<string>();
+  /** Every function that has run in some context (file:id). */
+  private readonly invoked = new Set<string>();
   private readonly streamlitState = new Map<string, Value>();
   private readonly recordClassCache = new Map<string, { word: string; health: boolean } | null>();
   private budgetExceeded = false;
@@ -118,12 +120,19 @@ export class Engine {
 
   // ------------------------------------------------------------------ modules
 
-  /** Evaluates a file: its top level, then every function nobody calls (entry points). */
-  analyzeFile(path: string): void {
-    const mod = this.loadModule(path);
-    if (!mod) return;
-    for (const entry of [...mod.functions]) {
-      this.evaluateEntry(mod, entry);
+  /**
+   * Evaluates files in phases so every function is seen in the contexts it is
+   * really called from before it is analysed on its own:
+   * 1. top levels (registrations evaluate their handlers), then handlers and route exports;
+   * 2. functions no name in the workspace calls (true entry points);
+   * 3. whatever has still not run (callbacks of unknown libraries, functions whose names collide with other calls).
+   */
+  analyzeFiles(paths: readonly string[]): void {
+    const mods = paths.map((p) => this.loadModule(p)).filter((m): m is ModuleState => !!m);
+    for (const phase of ["handlers", "roots", "rest"] as const) {
+      for (const mod of mods) {
+        for (const entry of [...mod.functions]) this.evaluateEntry(mod, entry, phase);
+      }
     }
   }
 
@@ -173,16 +182,14 @@ export class Engine {
     return undefined;
   }
 
-  private evaluateEntry(mod: ModuleState, entry: ModuleState["functions"][number]): void {
+  private evaluateEntry(mod: ModuleState, entry: ModuleState["functions"][number], phase: "handlers" | "roots" | "rest"): void {
     const { fn } = entry;
     const key = `${mod.file}:${fn.id}`;
-    if (this.evaluatedEntries.has(key)) return;
+    if (this.evaluatedEntries.has(key) || this.invoked.has(key)) return;
     const handler = mod.handlers.get(fn.id);
     const exportedRoute = this.routeExportRole(mod, fn);
-    const called = fn.name !== undefined && this.options.calledNames.has(fn.name);
-    if (!handler && !exportedRoute && called) return;
-    // Anonymous callbacks are evaluated where they are passed; only named functions are entries.
-    if (!handler && !exportedRoute && !fn.name) return;
+    if (phase === "handlers" && !handler && !exportedRoute) return;
+    if (phase === "roots" && !handler && !exportedRoute && (!fn.name || this.options.calledNames.has(fn.name))) return;
     this.evaluatedEntries.add(key);
     const info = handler ?? exportedRoute;
     let thisValue = entry.thisValue;
@@ -786,7 +793,10 @@ export class Engine {
   private externalModule(module: string, path: string[], py: boolean): Value {
     const ref: Extract<Ref, { k: "module" }> = { k: "module", module, path, local: false, py };
     const full = this.fullName(ref);
-    if (!findSdkEntry(full) && !PY_RESPONSE_CONSTRUCTORS.has(full) && !JS_RESPONSE_CONSTRUCTORS.has(full)) {
+    const sdk = findSdkEntry(full);
+    // Module-level clients and providers: the imported name is the client.
+    if (sdk?.kind === "object" && sdk.type) return Value.of({ k: "sdk", provider: sdk.provider, type: sdk.type });
+    if (!sdk && !PY_RESPONSE_CONSTRUCTORS.has(full) && !JS_RESPONSE_CONSTRUCTORS.has(full)) {
       const role = frameworkRole(full);
       if (role === "fs.member") return this.roleValue(`fs.module#${path[path.length - 1] ?? ""}`);
       if (role) return this.roleValue(role);
@@ -1515,6 +1525,7 @@ export class Engine {
     const fnScope = newScope(scope);
     const guard = init.handler?.consent ? { ...init.guard, consent: init.handler.consent } : init.guard;
     const frame = this.newFrame(mod, fn, `${mod.file}:${fn.id}`, fnScope, { guard, handler: init.handler, depth: init.depth, thisValue, uiDisclosure: init.uiDisclosure });
+    this.invoked.add(`${mod.file}:${fn.id}`);
     this.callStack.push(fn.id);
     try {
       let pi = 0;
@@ -1535,7 +1546,7 @@ export class Engine {
         }
         if (v === undefined || (init.entry && v.isEmpty() && v.str === undefined && v.constant === undefined)) {
           v = p.default ? this.eval(p.default, frame) : undefined;
-          if (!v || v.isEmpty()) v = this.paramValue(mod, fn, p, init.handler?.registration);
+          if (!v || (v.isEmpty() && v.str === undefined && (v.constant === undefined || v.constant === null))) v = this.paramValue(mod, fn, p, init.handler?.registration);
         } else if (p.typeAnn && !v.ref && !v.record) {
           const rec = personRecordWord(p.typeAnn.replace(/[^\w]/g, " ").trim().split(/\s+/).pop() ?? "");
           if (rec) {
@@ -1891,7 +1902,7 @@ export class Engine {
     if (method.interaction && modality === "text") {
       for (const l of promptLabels) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
     }
-    for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.literalsIntoAi.add(`${l.loc.file}:${l.loc.start}`);
+    for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.literalsIntoAi.set(`${l.loc.file}:${l.loc.start}`, loc);
     const purpose = this.namedArg(args, "purpose")?.str;
     const repoType = this.namedArg(args, "repo_type")?.str ?? this.namedArg(args, "repoType")?.str ?? this.namedArg(args, "repo")?.props?.get("type")?.str;
     this.facts.addAiCall({
@@ -2595,10 +2606,13 @@ export class Engine {
   // ------------------------------------------------------------------ consent (CON002)
 
   private checkConsentWrite(field: string, value: Value, frame: Frame, span: Span): void {
-    const fromRequest = deepLabels(value).some((l) => l.kind === "request");
+    const request = deepLabels(value).find((l) => l.kind === "request");
     const inHandler = !!frame.handler && (frame.handler.registration.kind === "route" || frame.handler.registration.kind === "bot");
     const granted = value.constant === true || (value.str !== undefined && GRANTED_CONSTANTS.has(value.str.toLowerCase()));
-    if (fromRequest || (inHandler && granted)) this.facts.consentWrites.push({ loc: this.loc(frame, span), field, fnKey: frame.fnKey });
+    if (request || (inHandler && granted)) {
+      const source = request ? request.loc : frame.fn ? this.loc(frame, frame.fn.nameSpan ?? frame.fn.span) : this.loc(frame, span);
+      this.facts.consentWrites.push({ loc: this.loc(frame, span), field, fnKey: frame.fnKey, source });
+    }
   }
 
   /** ORM updates that set consent fields: `prisma.user.update({ data: { modelTrainingConsent: ... } })`. */

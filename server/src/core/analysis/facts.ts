@@ -43,6 +43,8 @@ export interface ConsentWriteFact {
   readonly loc: Loc;
   readonly field: string;
   readonly fnKey: string;
+  /** Where the decision came from: the request data read, or the handler that grants it. */
+  readonly source: Loc;
 }
 
 export interface ConsentRecordFact {
@@ -59,8 +61,8 @@ export class Facts {
   readonly calls = new Map<string, Set<string>>();
   /** Origin keys of values that reached a prompt of a conversational AI call. */
   readonly promptOrigins = new Set<string>();
-  /** String literals (file + offset) that reached an AI call's arguments. */
-  readonly literalsIntoAi = new Set<string>();
+  /** String literals that reached an AI call's arguments: literal "file:offset" -> the AI call. */
+  readonly literalsIntoAi = new Map<string, Loc>();
   /** Files that make at least one AI call. */
   readonly filesWithAiCalls = new Set<string>();
   private readonly seenAiCalls = new Set<string>();

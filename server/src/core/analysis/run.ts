@@ -50,6 +50,6 @@ export function runEngine(workspace: Workspace, files: readonly string[], vocabu
     calledNames,
     deadline,
   });
-  for (const path of files) engine.analyzeFile(path);
+  engine.analyzeFiles(files);
   return { facts: engine.facts, serverFiles: server, timedOut: engine.timedOut };
 }

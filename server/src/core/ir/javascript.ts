@@ -244,11 +244,14 @@ class JsLowerer {
       const name = d.childForFieldName("name");
       const value = d.childForFieldName("value");
       const typeNode = d.childForFieldName("type");
+      const lowered = value ? this.expr(value) : undefined;
+      // `const ask = async (q) => {...}`: the function is known by the variable's name.
+      if (lowered?.k === "func" && !lowered.fn.name && name?.type === "identifier") lowered.fn.name = name.text;
       out.push({
         k: "assign",
         span: spanOf(d),
         targets: name ? [this.pattern(name)] : [],
-        value: value ? this.expr(value) : undefined,
+        value: lowered,
         typeAnn: typeNode ? typeText(typeNode) : undefined,
         exported,
       });

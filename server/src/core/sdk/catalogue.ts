@@ -36,8 +36,11 @@ export interface SdkEntry {
   /** Full-name patterns; `*` matches any run of characters. */
   names: readonly string[];
   provider: string;
-  /** "client": constructing or calling yields a client of `type`. "call": calling it calls a model. */
-  kind: "client" | "call";
+  /**
+   * "client": constructing or calling it yields a client of `type`. "object": the imported
+   * name is itself such a client (module-level clients, Vercel AI providers). "call": calling it calls a model.
+   */
+  kind: "client" | "object" | "call";
   type?: string;
   method?: MethodSpec;
   /** Client constructors whose options may point at another OpenAI-compatible host. */
@@ -398,7 +401,7 @@ export const SDK_ENTRIES: readonly SdkEntry[] = [
   { names: ["openai.OpenAI", "openai.AsyncOpenAI", "openai.Client", "openai.AsyncClient", "openai#", "openai#OpenAI", "openai#default"], provider: "openai", kind: "client", type: "openai.client", baseUrlArg: ["base_url", "baseURL"] },
   { names: ["openai.AzureOpenAI", "openai.AsyncAzureOpenAI", "openai#AzureOpenAI"], provider: "azure", kind: "client", type: "openai.client" },
   { names: ["openai#OpenAIApi"], provider: "openai", kind: "client", type: "openai.client" },
-  { names: ["openai"], provider: "openai", kind: "client", type: "openai.module" },
+  { names: ["openai"], provider: "openai", kind: "object", type: "openai.module" },
   { names: ["groq.Groq", "groq.AsyncGroq", "groq-sdk#", "groq-sdk#Groq"], provider: "groq", kind: "client", type: "openai.client" },
   { names: ["together.Together", "together.AsyncTogether", "together-ai#", "together-ai#Together"], provider: "together", kind: "client", type: "openai.client" },
   { names: ["fireworks.client.Fireworks", "fireworks.Fireworks"], provider: "fireworks", kind: "client", type: "openai.client" },
@@ -433,7 +436,7 @@ export const SDK_ENTRIES: readonly SdkEntry[] = [
   ...VERCEL_FUNCTIONS.map(([name, method]): SdkEntry => ({ names: [`ai#${name}`], provider: "vercel-ai", kind: "call", method })),
   { names: ["ai#Experimental_Agent", "ai#Agent"], provider: "vercel-ai", kind: "client", type: "vercel.agent" },
   { names: ["@ai-sdk/*#create*", "@openrouter/ai-sdk-provider#createOpenRouter", "ollama-ai-provider#createOllama", "workers-ai-provider#createWorkersAI"], provider: "vercel-ai", kind: "call", method: { path: "createProvider", modality: "text", returns: "vercel.provider" } },
-  { names: ["@ai-sdk/*#*", "@openrouter/ai-sdk-provider#openrouter", "ollama-ai-provider#ollama"], provider: "vercel-ai", kind: "client", type: "vercel.provider" },
+  { names: ["@ai-sdk/*#*", "@openrouter/ai-sdk-provider#openrouter", "ollama-ai-provider#ollama"], provider: "vercel-ai", kind: "object", type: "vercel.provider" },
   // LangChain (Python and JS) and LlamaIndex
   ...LANGCHAIN_PY_MODULES.flatMap((m) => [
     { names: [`${m}.Chat*`, `${m}.*LLM`, `${m}.*Llm`, `${m}.OpenAI`, `${m}.AzureOpenAI`, `${m}.Anthropic`, `${m}.Ollama`, `${m}.VertexAI`, `${m}.Bedrock`, `${m}.BedrockLLM`, `${m}.HuggingFaceEndpoint`, `${m}.HuggingFacePipeline`, `${m}.Cohere`, `${m}.GoogleGenerativeAI`, `${m}.init_chat_model`, `${m}.Replicate`, `${m}.Together`, `${m}.Fireworks`, `${m}.LlamaCpp`, `${m}.GPT4All`],
@@ -466,14 +469,17 @@ export const SDK_ENTRIES: readonly SdkEntry[] = [
   { names: ["diffusers.*Pipeline*", "diffusers.*Pipeline*.from_pretrained", "diffusers.*Pipeline*.from_single_file"], provider: "huggingface", kind: "client", type: "diffusers.image" },
   { names: ["datasets.Dataset.*", "datasets.load_dataset", "datasets.DatasetDict"], provider: "huggingface", kind: "client", type: "datasets.dataset" },
   // Replicate, Stability, ElevenLabs, Ollama, Mistral, Cohere, LiteLLM, DashScope
-  { names: ["replicate", "replicate.Client", "replicate.client.Client", "replicate#", "replicate#Replicate", "replicate#default"], provider: "replicate", kind: "client", type: "replicate.client" },
+  { names: ["replicate"], provider: "replicate", kind: "object", type: "replicate.client" },
+  { names: ["replicate.Client", "replicate.client.Client", "replicate#", "replicate#Replicate", "replicate#default"], provider: "replicate", kind: "client", type: "replicate.client" },
   { names: ["stability_sdk.client.StabilityInference"], provider: "stability", kind: "client", type: "stability.client" },
-  { names: ["elevenlabs.client.ElevenLabs", "elevenlabs.client.AsyncElevenLabs", "elevenlabs.ElevenLabs", "elevenlabs.AsyncElevenLabs", "elevenlabs#ElevenLabsClient", "@elevenlabs/elevenlabs-js#ElevenLabsClient", "elevenlabs"], provider: "elevenlabs", kind: "client", type: "elevenlabs.client" },
-  { names: ["ollama", "ollama.Client", "ollama.AsyncClient", "ollama#", "ollama#default", "ollama#Ollama", "ollama/browser#", "ollama/browser#default"], provider: "ollama", kind: "client", type: "ollama.client" },
+  { names: ["elevenlabs.client.ElevenLabs", "elevenlabs.client.AsyncElevenLabs", "elevenlabs.ElevenLabs", "elevenlabs.AsyncElevenLabs", "elevenlabs#ElevenLabsClient", "@elevenlabs/elevenlabs-js#ElevenLabsClient"], provider: "elevenlabs", kind: "client", type: "elevenlabs.client" },
+  { names: ["elevenlabs"], provider: "elevenlabs", kind: "object", type: "elevenlabs.client" },
+  { names: ["ollama", "ollama#", "ollama#default", "ollama/browser#", "ollama/browser#default"], provider: "ollama", kind: "object", type: "ollama.client" },
+  { names: ["ollama.Client", "ollama.AsyncClient", "ollama#Ollama", "ollama/browser#Ollama"], provider: "ollama", kind: "client", type: "ollama.client" },
   { names: ["mistralai.Mistral", "mistralai.client.MistralClient", "mistralai.async_client.MistralAsyncClient", "@mistralai/mistralai#Mistral", "@mistralai/mistralai#MistralClient", "@mistralai/mistralai#"], provider: "mistral", kind: "client", type: "mistral.client" },
   { names: ["cohere.Client", "cohere.ClientV2", "cohere.AsyncClient", "cohere.AsyncClientV2", "cohere-ai#CohereClient", "cohere-ai#CohereClientV2"], provider: "cohere", kind: "client", type: "cohere.client" },
-  { names: ["litellm"], provider: "litellm", kind: "client", type: "litellm.module" },
-  { names: ["dashscope"], provider: "dashscope", kind: "client", type: "dashscope.module" },
+  { names: ["litellm"], provider: "litellm", kind: "object", type: "litellm.module" },
+  { names: ["dashscope"], provider: "dashscope", kind: "object", type: "dashscope.module" },
 ];
 
 /** LangChain message constructors and the role they give their content. */

@@ -1,5 +1,6 @@
 // CON002: a consent decision is stored without an auditable consent record (time and purpose) in the same function.
 import { localized } from "../../types";
+import { related } from "../describe";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
 export const consentNotRecorded: Rule = {
@@ -60,7 +61,7 @@ export const consentNotRecorded: Rule = {
           `The consent decision \`${w.field}\` is stored without a consent record of when it was given and for which purpose.`,
           `同意決定 \`${w.field}\` 已儲存，但沒有記錄作出的時間及目的。`,
         ),
-        related: [],
+        related: [related(w.source, localized("the decision comes from here", "決定來自此處"))],
       });
     }
   },

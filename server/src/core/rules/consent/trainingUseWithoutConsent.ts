@@ -1,6 +1,7 @@
 // CON003: user data sent to a fine-tuning or training endpoint without a consent guard.
 import type { Label } from "../../analysis/values";
 import { localized } from "../../types";
+import { related, uniqueBy } from "../describe";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
 const FINE_TUNE_PURPOSES = new Set(["fine-tune", "fine_tune", "finetune", "fine-tuning", "fine_tuning"]);
@@ -56,7 +57,9 @@ export const trainingUseWithoutConsent: Rule = {
           `User data is sent for model training (${call.site.provider} ${call.site.api}) without a consent check.`,
           `使用者資料在沒有同意檢查的情況下被用於模型訓練（${call.site.provider} ${call.site.api}）。`,
         ),
-        related: [],
+        related: uniqueBy(call.argLabels.filter((l) => l.kind === "request" || l.kind === "stored" || l.kind === "origin"), (l) => `${l.loc.file}:${l.loc.start}`)
+          .slice(0, 4)
+          .map((l) => related(l.loc, l.kind === "stored" ? localized("user data read from storage here", "在此從儲存讀取使用者資料") : l.kind === "request" ? localized("user data from the request", "來自請求的使用者資料") : localized("user data enters here", "使用者資料在此進入"))),
       });
     }
   },

@@ -1,6 +1,7 @@
 // PII002: a literal that is personal data (valid HKID, HK phone, e-mail, card, mainland ID) in a file that makes AI calls, or flowing into one.
 import { findPersonalData, type PersonalDataKind } from "../../detect/personalData";
 import { localized } from "../../types";
+import { related } from "../describe";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
 const KIND_EN: Record<PersonalDataKind, string> = { hkid: "an HKID number", phone: "a Hong Kong phone number", email: "an e-mail address", card: "a payment card number", "mainland-id": "a mainland resident ID number" };
@@ -34,10 +35,12 @@ export const piiLiteral: Rule = {
     },
   },
   check(ctx) {
-    const flowed = [...ctx.facts.literalsIntoAi].map((k) => {
+    const flowed = [...ctx.facts.literalsIntoAi].map(([k, call]) => {
       const i = k.lastIndexOf(":");
-      return { file: k.slice(0, i), start: Number(k.slice(i + 1)) };
+      return { file: k.slice(0, i), start: Number(k.slice(i + 1)), call };
     });
+    const firstCall = new Map<string, { file: string; start: number; end: number }>();
+    for (const c of ctx.facts.aiCalls) if (!firstCall.has(c.site.loc.file) || firstCall.get(c.site.loc.file)!.start > c.site.loc.start) firstCall.set(c.site.loc.file, c.site.loc);
     for (const [path, file] of ctx.files) {
       if (ctx.options.testFixture(path)) continue;
       const aiFile = ctx.facts.filesWithAiCalls.has(path);
@@ -48,13 +51,15 @@ export const piiLiteral: Rule = {
         const raw = file.text.slice(token.span.start, token.span.end);
         for (const m of findPersonalData(raw)) {
           const start = token.span.start + m.start;
-          if (!aiFile && !flowedHere.some((f) => f.start <= token.span.start && token.span.start - f.start < 4000)) continue;
+          const flow = flowedHere.find((f) => f.start <= token.span.start && token.span.start - f.start < 4000);
+          if (!aiFile && !flow) continue;
+          const call = flow?.call ?? firstCall.get(path);
           ctx.report({
             file: path,
             start,
             end: token.span.start + m.end,
             message: localized(`This literal is ${KIND_EN[m.kind]}: personal data in code that calls AI models.`, `此字面值是${KIND_ZH[m.kind]}：會調用人工智能模型的程式碼中出現個人資料。`),
-            related: [],
+            related: call ? [related(call, flow ? localized("the literal reaches this AI call", "此字面值到達這個人工智能調用") : localized("this file calls an AI model here", "此檔案在此調用人工智能模型"))] : [],
           });
         }
       }
