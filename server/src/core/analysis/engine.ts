@@ -67,6 +67,8 @@ const PY_CARRIERS = new Set([
   "copy.copy", "copy.deepcopy", "dataclasses.asdict", "asdict", "vars", "urllib.parse.quote", "urllib.parse.unquote", "bool", "yaml.safe_load", "yaml.dump", "yaml.safe_dump", "pickle.loads", "orjson.dumps", "orjson.loads", "ujson.dumps",
 ]);
 const JS_CARRIERS = new Set(["String", "JSON.parse", "JSON.stringify", "Buffer.from", "Buffer.concat", "atob", "btoa", "encodeURIComponent", "decodeURIComponent", "Array.from", "Object.assign", "Object.values", "Object.entries", "structuredClone", "Promise.all", "Promise.allSettled", "Promise.resolve", "Promise.race", "Uint8Array", "Blob", "File", "TextDecoder", "TextEncoder", "Boolean"]);
+/** Functions that turn a whole object into text: a person record passed to them sends every field. */
+const PY_SERIALISERS = new Set(["json.dumps", "orjson.dumps", "ujson.dumps", "yaml.dump", "yaml.safe_dump", "pprint.pformat", "dataclasses.asdict", "attrs.asdict", "attr.asdict", "toml.dumps", "simplejson.dumps"]);
 /** Functions whose result says nothing about the content of their arguments. */
 const NON_CARRYING = new Set([
   "len", "int", "float", "isinstance", "hasattr", "getattr", "id", "type", "range", "round", "abs", "min", "max", "sum", "any", "all", "callable", "issubclass", "hash", "ord", "chr", "print_exc",
@@ -1108,6 +1110,11 @@ export class Engine {
     const v = lookup(frame.scope, name);
     if (v) {
       if (v.ref?.k === "framework" && v.ref.role === "flask.request") return this.flaskRequest(frame);
+      // A variable whose name denotes personal data holds it (resolved question 12).
+      if (!v.ref && v.constant === undefined && !v.jsx && (v.labels.length || v.str !== undefined || v.isEmpty())) {
+        const what = personalDataCategory(name, false, this.options.vocabulary.personalData);
+        if (what && !deepLabels(v).some((l) => l.kind === "pii" && l.redacted)) return this.withLabels(v, mergeLabels(v.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what }]));
+      }
       return v;
     }
     return this.builtin(name, frame, span);
@@ -1782,6 +1789,7 @@ export class Engine {
       v.labels = withRedaction(v.labels, this.loc(frame, e.span));
       return v;
     }
+    if (PY_SERIALISERS.has(full)) return carry(args.all.map((a) => this.serialised(a, frame, e.span)));
     if (/^(PIL\.Image|Image)\.(open|frombytes|fromarray|new)$/.test(full) || PY_CARRIERS.has(full)) return carry(args.all);
     if (/^imwatermark\./.test(full)) {
       const v = Value.of({ k: "module", module: "imwatermark", path: ["encoder"], local: false, py: true });
@@ -1902,7 +1910,7 @@ export class Engine {
     if (method.interaction && modality === "text") {
       for (const l of promptLabels) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
     }
-    for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.literalsIntoAi.set(`${l.loc.file}:${l.loc.start}`, loc);
+    for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.literalsIntoAi.set(`${l.loc.file}:${l.loc.start}:${l.loc.end}`, loc);
     const purpose = this.namedArg(args, "purpose")?.str;
     const repoType = this.namedArg(args, "repo_type")?.str ?? this.namedArg(args, "repoType")?.str ?? this.namedArg(args, "repo")?.props?.get("type")?.str;
     this.facts.addAiCall({

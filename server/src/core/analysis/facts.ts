@@ -61,7 +61,7 @@ export class Facts {
   readonly calls = new Map<string, Set<string>>();
   /** Origin keys of values that reached a prompt of a conversational AI call. */
   readonly promptOrigins = new Set<string>();
-  /** String literals that reached an AI call's arguments: literal "file:offset" -> the AI call. */
+  /** String literals that reached an AI call's arguments: literal "file:start:end" -> the AI call. */
   readonly literalsIntoAi = new Map<string, Loc>();
   /** Files that make at least one AI call. */
   readonly filesWithAiCalls = new Set<string>();

@@ -34,8 +34,11 @@ export const PERSON_WORDS: ReadonlySet<string> = new Set([
   "claimant", "claimants", "person", "people", "citizen", "citizens", "resident", "residents", "subscriber", "subscribers",
   "borrower", "borrowers", "policyholder", "policyholders", "beneficiary", "beneficiaries", "participant", "participants",
   "respondent", "respondents", "attendee", "attendees", "visitor", "visitors", "learner", "learners", "pupil", "pupils",
-  "traveller", "travellers", "traveler", "travelers", "account", "accounts", "lead", "leads",
+  "traveller", "travellers", "traveler", "travelers",
 ]);
+
+/** Person words too ambiguous to make a record on their own (`client` is usually an SDK client). */
+const AMBIGUOUS_RECORD_WORDS = new Set(["client", "clients", "contact", "contacts", "holder", "holders", "sender", "senders", "recipient", "recipients", "member", "members"]);
 
 /** Words that make a person record's fields health data. */
 const HEALTH_RECORD_WORDS = new Set(["patient", "patients", "medical", "clinical", "health", "ehr", "emr", "phi"]);
@@ -127,10 +130,11 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 export function personRecordWord(name: string): { word: string; health: boolean } | undefined {
   const words = splitWords(name);
   if (words.length === 0) return undefined;
+  if (PREDICATE_HEAD.has(words[0]) && words.length > 1) return undefined;
   const health = words.some((w) => HEALTH_RECORD_WORDS.has(w));
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
-    if (PERSON_WORDS.has(w) || (health && (w === "record" || w === "records"))) {
+    if ((PERSON_WORDS.has(w) && !AMBIGUOUS_RECORD_WORDS.has(w)) || (health && (w === "record" || w === "records"))) {
       const rest = words.slice(i + 1);
       if (rest.length === 0 || rest.every((r) => RECORD_HEAD_WORDS.has(r))) return { word: w, health };
       return undefined;
@@ -209,7 +213,7 @@ export function isWatermarkName(name: string, extra: ReadonlySet<string> = EMPTY
   if (extra.has(name)) return true;
   const w = wordsOf(name);
   if (w.some((x) => x === "watermark" || x === "watermarked" || x === "watermarking" || x === "c2pa" || x === "provenance" || x === "synthid" || x === "imwatermark")) return true;
-  if (hasSeq(w, ["content", "credentials"]) || hasSeq(w, ["water", "mark"])) return true;
+  if (hasSeq(w, ["content", "credentials"]) || hasSeq(w, ["water", "mark"]) || hasSeq(w, ["synth", "id"])) return true;
   return false;
 }
 

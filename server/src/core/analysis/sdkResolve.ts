@@ -48,6 +48,7 @@ export function findSdkEntry(fullName: string): SdkEntry | undefined {
   // Exact names win over patterns.
   for (const e of SDK_ENTRIES) if (e.names.includes(fullName)) { found = e; break; }
   if (!found) for (const e of SDK_ENTRIES) if (e.names.some((n) => n.includes("*") && globMatch(n, fullName))) { found = e; break; }
+  if (found?.kind === "none") found = undefined;
   entryCache.set(fullName, found ?? null);
   return found;
 }

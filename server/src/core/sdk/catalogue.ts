@@ -40,7 +40,7 @@ export interface SdkEntry {
    * "client": constructing or calling it yields a client of `type`. "object": the imported
    * name is itself such a client (module-level clients, Vercel AI providers). "call": calling it calls a model.
    */
-  kind: "client" | "object" | "call";
+  kind: "client" | "object" | "call" | "none";
   type?: string;
   method?: MethodSpec;
   /** Client constructors whose options may point at another OpenAI-compatible host. */
@@ -432,7 +432,8 @@ export const SDK_ENTRIES: readonly SdkEntry[] = [
   { names: ["@aws-sdk/client-bedrock-runtime#BedrockRuntimeClient", "@aws-sdk/client-bedrock-runtime#BedrockRuntime"], provider: "bedrock", kind: "client", type: "aws.sdkClient" },
   { names: ["@aws-sdk/client-bedrock#BedrockClient", "@aws-sdk/client-bedrock-agent-runtime#BedrockAgentRuntimeClient"], provider: "bedrock", kind: "client", type: "aws.sdkClient" },
   { names: ["@aws-sdk/client-polly#PollyClient", "@aws-sdk/client-polly#Polly"], provider: "aws-polly", kind: "client", type: "aws.sdkClient" },
-  // Vercel AI SDK
+  // Vercel AI SDK. UI packages and provider utilities under @ai-sdk/ are not providers.
+  { names: ["@ai-sdk/react#*", "@ai-sdk/vue#*", "@ai-sdk/svelte#*", "@ai-sdk/ui-utils#*", "@ai-sdk/rsc#*", "@ai-sdk/provider#*", "@ai-sdk/provider-utils#*", "@ai-sdk/solid#*"], provider: "vercel-ai", kind: "none" },
   ...VERCEL_FUNCTIONS.map(([name, method]): SdkEntry => ({ names: [`ai#${name}`], provider: "vercel-ai", kind: "call", method })),
   { names: ["ai#Experimental_Agent", "ai#Agent"], provider: "vercel-ai", kind: "client", type: "vercel.agent" },
   { names: ["@ai-sdk/*#create*", "@openrouter/ai-sdk-provider#createOpenRouter", "ollama-ai-provider#createOllama", "workers-ai-provider#createWorkersAI"], provider: "vercel-ai", kind: "call", method: { path: "createProvider", modality: "text", returns: "vercel.provider" } },

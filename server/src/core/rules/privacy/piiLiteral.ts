@@ -36,8 +36,8 @@ export const piiLiteral: Rule = {
   },
   check(ctx) {
     const flowed = [...ctx.facts.literalsIntoAi].map(([k, call]) => {
-      const i = k.lastIndexOf(":");
-      return { file: k.slice(0, i), start: Number(k.slice(i + 1)), call };
+      const m = /^(.*):(\d+):(\d+)$/.exec(k)!;
+      return { file: m[1], start: Number(m[2]), end: Number(m[3]), call };
     });
     const firstCall = new Map<string, { file: string; start: number; end: number }>();
     for (const c of ctx.facts.aiCalls) if (!firstCall.has(c.site.loc.file) || firstCall.get(c.site.loc.file)!.start > c.site.loc.start) firstCall.set(c.site.loc.file, c.site.loc);
@@ -51,7 +51,7 @@ export const piiLiteral: Rule = {
         const raw = file.text.slice(token.span.start, token.span.end);
         for (const m of findPersonalData(raw)) {
           const start = token.span.start + m.start;
-          const flow = flowedHere.find((f) => f.start <= token.span.start && token.span.start - f.start < 4000);
+          const flow = flowedHere.find((f) => f.start <= token.span.start && token.span.end <= f.end);
           if (!aiFile && !flow) continue;
           const call = flow?.call ?? firstCall.get(path);
           ctx.report({
