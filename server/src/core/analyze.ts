@@ -7,6 +7,7 @@ import { RULES } from "./rules";
 import type { RuleOptions } from "./rules/types";
 import type { Finding, InventoryEntry, Severity } from "./types";
 import type { ParsedFile, Workspace } from "./workspace/workspace";
+import { applySuppressions, parseSuppressions, SUPPRESSION_RULES, type Suppression } from "./suppressions";
 
 export interface RuleSetting {
   readonly enabled: boolean;
@@ -21,7 +22,7 @@ export interface AnalysisSettings {
 
 export function defaultSettings(): AnalysisSettings {
   return {
-    rules: Object.fromEntries(RULES.map((r) => [r.meta.id, { enabled: true, severity: r.meta.defaultSeverity }])),
+    rules: Object.fromEntries([...RULES.map((r) => r.meta), ...SUPPRESSION_RULES].map((m) => [m.id, { enabled: true, severity: m.defaultSeverity }])),
     vocabulary: EMPTY_VOCABULARY,
     ruleOptions: { testFixture: () => false, siteDisclosure: () => false },
   };
@@ -31,6 +32,8 @@ export interface AnalysisResult {
   readonly findings: Finding[];
   readonly inventory: InventoryEntry[];
   readonly facts: Facts;
+  /** Findings silenced by a suppression comment, with it (for reports and audits). */
+  readonly suppressed: Array<{ finding: Finding; suppression: Suppression }>;
   /** Rules that threw, isolated so the others still report. */
   readonly ruleErrors: Array<{ ruleId: string; error: string }>;
   readonly timedOut: boolean;
@@ -72,6 +75,19 @@ export function analyzeFiles(workspace: Workspace, files: readonly string[], set
       ruleErrors.push({ ruleId: rule.meta.id, error: err instanceof Error ? err.message : String(err) });
     }
   }
+  // Suppression comments, file by file.
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const final: Finding[] = [];
+  const suppressed: AnalysisResult["suppressed"] = [];
+  for (const [path, file] of parsed) {
+    const sups = parseSuppressions(file.program.comments, file.text);
+    const result = applySuppressions(path, file.text, sups, byFile.get(path) ?? [], { SUP001: settings.rules.SUP001, SUP002: settings.rules.SUP002 });
+    final.push(...result.kept, ...result.added);
+    suppressed.push(...result.suppressed);
+  }
+  findings.length = 0;
+  findings.push(...final);
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.ruleId.localeCompare(b.ruleId)));
   const inventory: InventoryEntry[] = [];
   const seenCalls = new Set<string>();
@@ -83,5 +99,5 @@ export function analyzeFiles(workspace: Workspace, files: readonly string[], set
     inventory.push({ file: loc.file, start: loc.start, end: loc.end, provider: call.site.provider, modality: call.site.modality, api: call.site.api, model: call.site.model });
   }
   inventory.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
-  return { findings, inventory, facts: run.facts, ruleErrors, timedOut: run.timedOut };
+  return { findings, inventory, facts: run.facts, suppressed, ruleErrors, timedOut: run.timedOut };
 }

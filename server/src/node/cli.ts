@@ -5,7 +5,7 @@ import { ConfigError } from "../core/config";
 import { initParsing } from "../core/parse/parser";
 import { toSarif } from "../core/report/sarif";
 import { formatText } from "../core/report/text";
-import { RULES } from "../core/rules";
+import { ALL_RULE_METAS } from "../core/ruleMetas";
 import { GUIDELINE_URL } from "../core/guideline/sections";
 import type { Locale, Severity } from "../core/types";
 import { scan } from "./scan";
@@ -130,7 +130,7 @@ async function runScan(argv: string[]): Promise<number> {
   let out: string;
   if (args.format === "json") out = JSON.stringify(result.report, null, 2) + "\n";
   else if (args.format === "sarif") {
-    out = JSON.stringify(toSarif(result.report, { toolVersion: version(), rules: RULES.map((r) => r.meta), docsUrl: ruleDocsUrl, guidelineUrl: GUIDELINE_URL, baseUri: args.paths.length === 1 ? `file://${result.root}` : undefined }), null, 2) + "\n";
+    out = JSON.stringify(toSarif(result.report, { toolVersion: version(), rules: ALL_RULE_METAS, docsUrl: ruleDocsUrl, guidelineUrl: GUIDELINE_URL, baseUri: args.paths.length === 1 ? `file://${result.root}` : undefined }), null, 2) + "\n";
   } else out = formatText(result.report, { color: args.color && !args.output });
   if (args.output) writeFileSync(args.output, out);
   else process.stdout.write(out);

@@ -1370,8 +1370,9 @@ export class Engine {
     return out;
   }
 
-  private requestData(obj: Value, prop: string, frame: Frame | undefined, span: Span | undefined, what: string): Value {
+  private requestData(obj: Value, prop: string, frame: Frame | undefined, span: Span | undefined, _what: string): Value {
     const loc = frame && span ? this.loc(frame, span) : { file: "", start: 0, end: 0 };
+    const what = describeRequestPart(prop);
     const origins = obj.labels.filter((l): l is OriginLabel => l.kind === "origin").map((l) => this.childOrigin(l, prop));
     const base = origins.length ? origins : frame ? [this.origin(`${frame.fnKey}|${prop}`, loc)] : [];
     const v = new Value([{ kind: "request", id: newLabelId(), loc, what }, ...base]);
@@ -2679,6 +2680,20 @@ function frameworkRole(fullName: string): string | undefined {
   for (const e of FRAMEWORK_ENTRIES) if (ROLES[e.role] && e.names.some((n) => n === fullName)) return e.role;
   for (const e of FRAMEWORK_ENTRIES) if (ROLES[e.role] && e.names.some((n) => n.includes("*") && globMatch(n, fullName))) return e.role;
   return undefined;
+}
+
+/** A reader's name for the part of a request a property or method reads. */
+function describeRequestPart(prop: string): string {
+  if (/^(body|json|get_json|form|formData|data|values|files|file|POST|FILES|text|arrayBuffer|blob|parseBody|stream|read|post|multipart|get_data|valid)$/.test(prop)) return "request body";
+  if (/^(query|args|GET|searchParams|query_params|queryStringParameters|multiValueQueryStringParameters|rawQueryString|queries|nextUrl|url|rel_url)$/.test(prop)) return "query string";
+  if (/^(params|param|path_params|view_args|pathParameters|match_info)$/.test(prop)) return "path parameter";
+  if (/^(headers|header|get|META)$/.test(prop)) return "request header";
+  if (/^(cookies|COOKIES|signedCookies)$/.test(prop)) return "cookie";
+  if (/^(content|cleanContent|clean_content|caption|message)$/.test(prop)) return "chat message";
+  if (/^(searchParams|params)$/.test(prop)) return "page parameter";
+  if (/^(author|member|user|username|first_name|last_name|full_name|display_name|from_user|user_name)$/.test(prop)) return "user profile field";
+  if (/^(text_input|text_area|chat_input|file_uploader|camera_input|audio_input)$/.test(prop)) return "user input";
+  return `request ${prop}`;
 }
 
 /** The last name of a callee: `client.chat.completions.create` -> "create", `redact` -> "redact". */

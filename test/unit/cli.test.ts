@@ -1,0 +1,143 @@
+// The built `genai-lint` command: formats, exit codes, coverage accounting, SARIF validity.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Ajv from "ajv-draft-04";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const BIN = path.join(ROOT, "server/out/genai-lint.js");
+const EXAMPLE = path.join(ROOT, "examples/clinic-booking");
+
+function run(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tree(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "genai-lint-cli-"));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+const CHAT_APP = `from flask import Flask, jsonify, request
+from openai import OpenAI
+app = Flask(__name__)
+client = OpenAI()
+
+@app.post("/chat")
+def chat():
+    r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": request.json["q"]}])
+    return jsonify(answer=r.choices[0].message.content)
+`;
+
+describe("genai-lint CLI", function () {
+  this.timeout(30000);
+
+  it("prints its version and help", () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+    assert.equal(run(["--version"]).stdout.trim(), pkg.version);
+    const help = run(["--help"]);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /genai-lint scan \[paths\.\.\.\]/);
+  });
+
+  it("reports usage errors with exit code 2 and one line", () => {
+    for (const args of [["scan", "--format", "xml"], ["scan", "--bogus"], ["frobnicate"], ["scan", "/no/such/path"], ["scan", "--fail-on", "sometimes"]]) {
+      const r = run(args);
+      assert.equal(r.code, 2, args.join(" "));
+      assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+      assert.match(r.stderr, /^genai-lint: /);
+    }
+  });
+
+  it("reports a bad config file with the file, the path in it and what was expected", () => {
+    const dir = tree({ "app.py": CHAT_APP, "genai-lint.config.json": JSON.stringify({ rules: { DIS001: "loud" } }) });
+    const r = run(["scan", dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /genai-lint\.config\.json: rules\.DIS001: expected/);
+  });
+
+  it("writes the JSON report with findings, inventory and coverage, paths relative to the folder", () => {
+    const r = run(["scan", EXAMPLE, "--format", "json"]);
+    assert.equal(r.code, 1, "the example has errors");
+    const report = JSON.parse(r.stdout) as { findings: Array<Record<string, unknown>>; inventory: Array<Record<string, unknown>>; coverage: Record<string, unknown> };
+    assert.ok(report.findings.length > 5);
+    for (const f of report.findings) {
+      for (const key of ["rule", "severity", "message", "file", "line", "column", "endLine", "endColumn", "related"]) assert.ok(key in f, `finding lacks ${key}`);
+      assert.ok(!String(f.file).startsWith("/"), "file is relative to the scanned folder");
+      assert.ok((f.line as number) >= 1 && (f.column as number) >= 1);
+    }
+    assert.ok(report.inventory.some((i) => i.provider === "openai" && i.modality === "text"));
+    assert.ok(report.inventory.some((i) => i.provider === "vercel-ai" && i.modality === "image"));
+    for (const key of ["filesScanned", "filesSkipped", "skipped", "languages", "durationMs"]) assert.ok(key in report.coverage, `coverage lacks ${key}`);
+  });
+
+  it("uses exit codes by the fail level", () => {
+    const dir = tree({ "app.py": CHAT_APP });
+    assert.equal(run(["scan", dir]).code, 0, "only a warning: below the default error level");
+    assert.equal(run(["scan", dir, "--fail-on", "warning"]).code, 1);
+    assert.equal(run(["scan", dir, "--fail-on", "never"]).code, 0);
+    assert.equal(run(["scan", dir, "--fail-on", "info"]).code, 1);
+  });
+
+  it("prints stylish text grouped by file with a summary and a coverage line, without colour off a terminal", () => {
+    const r = run(["scan", EXAMPLE]);
+    assert.match(r.stdout, /backend\/ai\.py\n\s+\d+:\d+\s+error\s+Hard-coded openai API key/);
+    assert.match(r.stdout, /✖ \d+ problems \(\d+ errors?, \d+ warnings?, \d+ info\)/);
+    assert.match(r.stdout, /Coverage: \d+ files scanned/);
+    assert.doesNotMatch(r.stdout, /\u001b\[/);
+  });
+
+  it("writes messages in Traditional Chinese with --locale zh-hk", () => {
+    const r = run(["scan", EXAMPLE, "--locale", "zh-hk", "--format", "json"]);
+    const report = JSON.parse(r.stdout) as { findings: Array<{ message: string }> };
+    assert.ok(report.findings.every((f) => /[\u4e00-\u9fff]/.test(f.message)));
+  });
+
+  it("accounts for every source file outside excluded folders", () => {
+    const dir = tree({
+      "app.py": CHAT_APP,
+      "lib/util.ts": "export const x = 1;\n",
+      "ignored/gen.py": "x = 1\n",
+      ".gitignore": "ignored/\nsecret_notes.py\n",
+      "secret_notes.py": "x = 2\n",
+      "web/vendor.min.js": "var a=1;",
+      "big.py": "x = 1\n" + "# padding\n".repeat(120000),
+      "blob.ts": Buffer.from([0x63, 0x6f, 0x00, 0x01, 0x02]),
+      "node_modules/pkg/index.js": "module.exports = 1;\n",
+      "env/pyvenv.cfg": "home = /usr/bin\n",
+      "env/lib/site.py": "x = 1\n",
+      "notes.md": "not source\n",
+    });
+    const report = JSON.parse(run(["scan", dir, "--format", "json"]).stdout) as { coverage: { filesScanned: number; filesSkipped: number; skipped: Array<{ file: string; reason: string }>; excludedFolders: string[] } };
+    const reasons = Object.fromEntries(report.coverage.skipped.map((s) => [s.file, s.reason]));
+    assert.deepEqual(reasons, { "secret_notes.py": "gitignored", "web/vendor.min.js": "minified", "big.py": "too-large", "blob.ts": "binary" });
+    assert.equal(report.coverage.filesScanned, 2);
+    assert.equal(report.coverage.filesScanned + report.coverage.filesSkipped, 6, "app.py, lib/util.ts and the four skipped files");
+    assert.ok(report.coverage.excludedFolders.some((f) => f.endsWith("node_modules")));
+    assert.ok(report.coverage.excludedFolders.some((f) => f.endsWith("env")));
+    assert.ok(report.coverage.excludedFolders.some((f) => f.endsWith("ignored")));
+  });
+
+  it("writes SARIF 2.1.0 that validates against the schema, with rule metadata and code flows", () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "genai-lint-sarif-")), "report.sarif");
+    const r = run(["scan", EXAMPLE, "--format", "sarif", "--output", out]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, "");
+    const sarif = JSON.parse(readFileSync(out, "utf8")) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string; properties: { guidelineSections: string[] } }> } }; results: Array<{ ruleId: string; codeFlows?: unknown[] }> }> };
+    const schema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+    assert.ok(validate(sarif), ajv.errorsText(validate.errors));
+    assert.equal(validate({ version: "2.1.0" }), false, "the schema check can fail");
+    const rules = sarif.runs[0].tool.driver.rules;
+    assert.ok(rules.find((x) => x.id === "DIS001")?.helpUri.endsWith("/DIS001.md"));
+    assert.deepEqual(rules.find((x) => x.id === "WMK001")?.properties.guidelineSections, ["3.1", "3.2.1", "2.2.3", "App. 2.2.1"]);
+    assert.ok(sarif.runs[0].results.some((x) => x.ruleId === "DIS001" && (x.codeFlows?.length ?? 0) > 0));
+  });
+});
