@@ -1130,7 +1130,8 @@ export class Engine {
   private builtin(name: string, frame: Frame, span: Span): Value {
     const py = frame.module.language === "python";
     if (!py && name === "console") return this.roleValue("console");
-    if (!py && name === "require") return Value.of({ k: "builtin", name: "require" });
+    // `require("x")` and `await import("x")` load modules like `import` statements.
+    if (!py && (name === "require" || name === "import")) return Value.of({ k: "builtin", name: "require" });
     if (!py && name === "process") {
       const v = new Value();
       v.props = new Map([["env", new Value()]]);
@@ -2309,10 +2310,38 @@ export class Engine {
     if (DB_READ_METHODS.has(name) || /\.objects\.|\.query\.|\bsession\.(get|execute|scalars|query)$|\bdb\.(get|execute|query)$/.test(calleeText)) {
       frame.userData = true;
       const out = carry(args.all, (l) => (l.kind === "request" || l.kind === "origin" ? undefined : l));
-      out.labels = mergeLabels(out.labels, [{ kind: "stored", id: newLabelId(), loc: this.loc(frame, e.span) }]);
+      // A query filtered on a consent field returns only consenting users' data (resolved question 8).
+      const consented = this.filtersOnConsent(e, args) ? this.loc(frame, e.span) : undefined;
+      out.labels = mergeLabels(out.labels, [{ kind: "stored", id: newLabelId(), loc: this.loc(frame, e.span), consented }]);
       return out;
     }
     return undefined;
+  }
+
+  /** `filter(user__ai_training_consent=True)`, `where: { author: { trainingOptIn: true } }`, `.where("consent", true)`, anywhere in the query chain. */
+  private filtersOnConsent(e: CallExpr, args: Args): boolean {
+    const extra = this.options.vocabulary.consent;
+    const consentKey = (k: string) => k.split("__").some((part) => isConsentName(part, extra, false));
+    const positive = (v: Value | undefined) => v?.constant === true || (v?.str !== undefined && GRANTED_CONSTANTS.has(v.str.toLowerCase())) || v?.props?.get("equals")?.constant === true;
+    const inValue = (v: Value, depth: number): boolean => {
+      if (depth > 4 || !v.props) return false;
+      for (const [k, pv] of v.props) {
+        if (consentKey(k) && positive(pv)) return true;
+        if (inValue(pv, depth + 1)) return true;
+      }
+      return false;
+    };
+    if ([...args.named].some(([k, v]) => consentKey(k) && positive(v))) return true;
+    if (args.positional.some((v) => inValue(v, 0))) return true;
+    if (args.positional[0]?.str && consentKey(args.positional[0].str) && positive(args.positional[1])) return true;
+    // Earlier links of the chain: `Model.objects.filter(consent=True).values(...)`.
+    let callee: Expr = e.callee;
+    while (callee.k === "member" && callee.object.k === "call") {
+      const inner = callee.object;
+      if (inner.args.some((a) => (a.name && consentKey(a.name)) || (a.value.k === "str" && consentKey(a.value.value)))) return true;
+      callee = inner.callee;
+    }
+    return false;
   }
 
   /** Method calls on plain data: string and container methods, stores recognised by shape, `obj.save()`. */

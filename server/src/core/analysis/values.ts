@@ -69,6 +69,8 @@ export interface StoredLabel {
   readonly kind: "stored";
   readonly id: number;
   readonly loc: Loc;
+  /** The query was filtered on a consent field: only consenting users' data. */
+  readonly consented?: Loc;
 }
 
 export type Label = AiLabel | RequestLabel | PiiLabel | OriginLabel | StoredLabel;

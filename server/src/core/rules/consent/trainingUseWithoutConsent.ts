@@ -7,6 +7,9 @@ import { ALL_LANGUAGES, type Rule } from "../types";
 const FINE_TUNE_PURPOSES = new Set(["fine-tune", "fine_tune", "finetune", "fine-tuning", "fine_tuning"]);
 
 function carriesUserData(labels: readonly Label[], strict: boolean): boolean {
+  // Rows read with a consent filter are consenting users' data.
+  const consentedOnly = labels.some((l) => l.kind === "stored") && labels.every((l) => l.kind !== "stored" || l.consented) && !labels.some((l) => l.kind === "request");
+  if (consentedOnly) return false;
   return labels.some((l) => l.kind === "request" || l.kind === "stored" || (!strict && (l.kind === "origin" || l.kind === "pii")));
 }
 
