@@ -7,6 +7,8 @@ import { GUIDELINE_SECTIONS } from "../../server/src/core/guideline/sections";
 import { RULES } from "../../server/src/core/rules";
 import { foundIn, ready, scanFolder } from "../harness/analysis";
 import { parseExpectations, sourceFiles } from "../harness/expectations";
+import { applyEdits } from "../../server/src/core/fixes/edits";
+import { applyPreferred, fixesFor, rescan, syntaxErrorCount } from "../harness/fixes";
 
 const FIXTURES = path.resolve(__dirname, "../../../test/fixtures/rules");
 
@@ -33,6 +35,34 @@ describe("rule fixtures", function () {
           const found = foundIn(result).filter((f) => f.file === file && f.rule === rule.meta.id).map((f) => `${f.line}`);
           assert.deepEqual([...new Set(found)].sort(), [...new Set(expected)].sort());
         });
+
+        it(`offers fixes for ${file} that remove the finding and keep the file parsing`, () => {
+          const text = readFileSync(path.join(dir, file), "utf8");
+          const findings = fixesFor(dir, file, rule.meta.id);
+          const before = syntaxErrorCount(file, text);
+          for (const f of findings) {
+            assert.ok(f.fixes.length > 0, `no fix for the finding on line ${f.line}`);
+            for (const fx of f.fixes) {
+              assert.match(fx.title.en, /Guideline \d|suppression/i, "fix titles name the guideline section");
+              assert.match(fx.title.zh, /指引|抑制/);
+              const fixed = applyEdits(text, fx.edits);
+              assert.ok(syntaxErrorCount(file, fixed) <= before, `"${fx.title.en}" introduces a syntax error`);
+              const remaining = rescan(dir, file, fixed, rule.meta.id).filter((r) => r.file === file).length;
+              assert.ok(remaining < findings.length, `"${fx.title.en}" on line ${f.line} does not remove its finding`);
+            }
+          }
+        });
+
+        const fixedName = file.replace(/\.([a-z]+)$/, ".fixed.$1");
+        if (existsSync(path.join(dir, fixedName))) {
+          it(`turns ${file} into ${fixedName} with the preferred fix of every finding`, () => {
+            const text = readFileSync(path.join(dir, file), "utf8");
+            const fixed = applyPreferred(text, fixesFor(dir, file, rule.meta.id));
+            assert.equal(fixed, readFileSync(path.join(dir, fixedName), "utf8"));
+            assert.deepEqual(rescan(dir, file, fixed, rule.meta.id).filter((r) => r.file === file), [], "findings remain after fixing");
+            assert.ok(syntaxErrorCount(file, fixed) <= syntaxErrorCount(file, text));
+          });
+        }
       }
     });
   }

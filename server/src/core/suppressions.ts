@@ -116,6 +116,12 @@ export function applySuppressions(
   const added: Finding[] = [];
   for (const s of suppressions) {
     const label = `${s.kind === "file" ? "genai-lint-disable-file" : s.kind === "line" ? "genai-lint-disable-line" : "genai-lint-disable-next-line"}${s.rules.length ? ` ${s.rules.join(", ")}` : ""}`;
+    const comment = text.slice(s.start, s.end);
+    const close = comment.lastIndexOf("*/");
+    const reasonAt = close >= 0 ? s.start + close : s.end;
+    const lineStartAt = text.lastIndexOf("\n", s.start - 1) + 1;
+    const lineEndAt = text.indexOf("\n", s.end) < 0 ? text.length : text.indexOf("\n", s.end);
+    const alone = text.slice(lineStartAt, s.start).trim() === "" && text.slice(s.end, lineEndAt).trim() === "";
     if (!s.reason && settings.SUP001?.enabled !== false) {
       added.push({
         ruleId: "SUP001",
@@ -125,7 +131,7 @@ export function applySuppressions(
         severity: settings.SUP001?.severity ?? "warning",
         message: localized(`\`${label}\` gives no reason; add \`-- <reason>\` so reviewers can audit the decision.`, `\`${label}\` 沒有說明理由；請加上 \`-- <理由>\` 以便審查人員稽核此決定。`),
         related: [],
-        fixes: [],
+        fixes: [{ title: localized("Add a reason to the suppression (Guideline 3.2.1)", "為抑制加上理由（指引 3.2.1）"), applicability: "safe", edits: [{ start: reasonAt, end: reasonAt, newText: `${close >= 0 ? "" : " "}-- <reason>${close >= 0 ? " " : ""}` }] }],
       });
     }
     if (!used.has(s) && settings.SUP002?.enabled !== false) {
@@ -137,7 +143,7 @@ export function applySuppressions(
         severity: settings.SUP002?.severity ?? "information",
         message: localized(`\`${label}\` suppresses nothing; remove it.`, `\`${label}\` 沒有抑制任何問題；請刪除。`),
         related: [],
-        fixes: [],
+        fixes: [{ title: localized("Remove the unused suppression", "刪除無用的抑制註解"), applicability: "safe", edits: [alone ? { start: lineStartAt, end: Math.min(text.length, lineEndAt + 1), newText: "" } : { start: s.start, end: s.end, newText: "" }] }],
       });
     }
   }

@@ -9,7 +9,7 @@ import {
 } from "../sdk/frameworks";
 import type { Workspace } from "../workspace/workspace";
 import { dirname } from "../workspace/paths";
-import { Facts, type GuardState, type SinkCategory } from "./facts";
+import { Facts, type GuardState, type SinkCategory, type SinkFact, type WrapTarget } from "./facts";
 import {
   hasDisclosureText, isConsentDecisionField, isConsentGuardName, isConsentName, isDisclosureFieldName, isDisclosureHelperName, isRedactionName,
   isWatermarkName, NON_CONTENT_FIELDS, personalDataCategory, personRecordWord, splitWords,
@@ -105,6 +105,8 @@ export class Engine {
   private readonly callStack: number[] = [];
   private readonly memo = new Map<string, { ret: Value }>();
   private readonly evaluatedEntries = new Set<string>();
+  /** The last value of each expression, to find which sub-expression of a sink carries AI output (quick-fixes). */
+  private readonly exprValues = new WeakMap<Expr, Value>();
   /** Every function that has run in some context (file:id). */
   private readonly invoked = new Set<string>();
   private readonly streamlitState = new Map<string, Value>();
@@ -417,6 +419,7 @@ export class Engine {
   }
 
   private exec(stmt: Stmt, frame: Frame): Completion {
+    if (stmt.k !== "block" && stmt.k !== "func" && stmt.k !== "class") frame.stmt = stmt.span;
     switch (stmt.k) {
       case "expr": {
         const e = stmt.expr;
@@ -454,7 +457,7 @@ export class Engine {
         if (value) {
           frame.returns.push(value);
           const sink = frame.handler?.registration.returnIsSink;
-          if (sink && !value.delivered) this.userSink(frame, stmt.span, sink, "return", [value], this.responseDisclosure(value, frame));
+          if (sink && !value.delivered) this.userSink(frame, stmt.span, sink, "return", [value], this.responseDisclosure(value, frame), [stmt.value!]);
         }
         return "return";
       }
@@ -961,6 +964,12 @@ export class Engine {
   // ------------------------------------------------------------------ expressions
 
   eval(e: Expr, frame: Frame): Value {
+    const v = this.evalExpr(e, frame);
+    this.exprValues.set(e, v);
+    return v;
+  }
+
+  private evalExpr(e: Expr, frame: Frame): Value {
     switch (e.k) {
       case "name":
         return this.evalName(e.name, frame, e.span);
@@ -1076,7 +1085,7 @@ export class Engine {
       case "yield": {
         const v = e.expr ? this.eval(e.expr, frame) : new Value();
         frame.yields.push(e.delegate ? this.elementOf(v) : v);
-        if (frame.handler?.registration.returnIsSink && e.expr) this.userSink(frame, e.span, frame.handler.registration.returnIsSink, "yield", [v], this.responseDisclosure(v, frame));
+        if (frame.handler?.registration.returnIsSink && e.expr) this.userSink(frame, e.span, frame.handler.registration.returnIsSink, "yield", [v], this.responseDisclosure(v, frame), [e.expr]);
         return new Value();
       }
       case "assign": {
@@ -1393,6 +1402,7 @@ export class Engine {
       receiver = this.eval(e.callee.object, frame);
       name = e.callee.prop;
       callee = this.member(receiver, name, frame, e.callee.span);
+      this.exprValues.set(e.callee, callee);
     } else {
       callee = this.eval(e.callee, frame);
       name = e.callee.k === "name" ? e.callee.name : undefined;
@@ -1721,7 +1731,7 @@ export class Engine {
     if (ref.module === "@aws-sdk/lib-storage" && last === "Upload") {
       const params = this.namedArg(args, "params");
       const body = params?.props?.get("Body");
-      if (body) this.recordSink(frame, e.span, "storage", "Upload", [body]);
+      if (body) this.recordSink(frame, e.span, "storage", "Upload", [body], false, e.args.map((a) => a.value));
       return new Value();
     }
     // LangChain message classes carry their role (for system prompts).
@@ -1777,7 +1787,7 @@ export class Engine {
     if (full === "boto3.resource" && args.positional[0]?.str === "s3") return this.roleValue("aws.s3");
     if (PYTHON_FILE_WRITERS.has(full) || PYTHON_FILE_WRITERS.has(full.replace(/^numpy/, "np"))) {
       if (full === "csv.writer") return this.roleValue("python.file");
-      if (args.positional.length >= 2) this.recordSink(frame, e.span, "file", full, [args.positional[0]]);
+      if (args.positional.length >= 2) this.recordSink(frame, e.span, "file", full, [args.positional[0]], false, e.args.slice(0, 1).map((a) => a.value));
       return new Value();
     }
     if (/^(datetime\.datetime|datetime)\.(now|utcnow|today)$/.test(full) || /^time\.time$/.test(full) || /^(django\.utils\.timezone)\.now$/.test(full)) {
@@ -1918,6 +1928,8 @@ export class Engine {
     this.facts.addAiCall({
       site,
       method,
+      stmt: frame.stmt,
+      systemTargets: systemLabels.some((l) => l.kind === "request") ? this.fixContext(frame, systemExprs(method, args.exprs), (l) => l.kind === "request").targets : undefined,
       promptLabels,
       systemLabels,
       argLabels,
@@ -2022,7 +2034,7 @@ export class Engine {
       const cmd = args.positional[0] as (Value & { command?: string }) | undefined;
       if (cmd?.command === "PutObjectCommand" || cmd?.command === "UploadPartCommand") {
         const body = cmd.props?.get("Body");
-        if (body) this.recordSink(frame, e.span, "storage", "s3.send(PutObjectCommand)", [body]);
+        if (body) this.recordSink(frame, e.span, "storage", "s3.send(PutObjectCommand)", [body], false, e.args.map((a) => a.value));
       }
       return new Value();
     }
@@ -2161,7 +2173,7 @@ export class Engine {
     const py = frame.module.language === "python";
     switch (name) {
       case "print":
-        if (frame.module.isServer) this.recordSink(frame, e.span, "log", "print", args.positional);
+        if (frame.module.isServer) this.recordSink(frame, e.span, "log", "print", args.positional, false, e.args.map((a) => a.value));
         return new Value();
       case "open": {
         const mode = args.positional[1]?.str ?? this.namedArg(args, "mode")?.str ?? "r";
@@ -2293,17 +2305,17 @@ export class Engine {
     // Record sinks by shape (resolved question 15).
     for (const shape of RECORD_CALL_SHAPES) {
       if (shape.pattern.test(calleeText)) {
-        this.recordSink(frame, e.span, shape.category, calleeText, args.all, true);
+        this.recordSink(frame, e.span, shape.category, calleeText, args.all, true, e.args.map((a) => a.value));
         this.consentFieldsWritten(args.all, frame, e.span);
         return new Value();
       }
     }
     if (this.options.vocabulary.extraRecordSinks.has(name) || this.options.vocabulary.extraRecordSinks.has(calleeText)) {
-      this.recordSink(frame, e.span, "db", calleeText, args.all, true);
+      this.recordSink(frame, e.span, "db", calleeText, args.all, true, e.args.map((a) => a.value));
       return new Value();
     }
     if (this.options.vocabulary.extraUserSinks.has(name) || this.options.vocabulary.extraUserSinks.has(calleeText)) {
-      this.userSink(frame, e.span, "response", calleeText, args.all, frame.responseDisclosure);
+      this.userSink(frame, e.span, "response", calleeText, args.all, frame.responseDisclosure, args.exprs.map((a) => a.value));
       return new Value();
     }
     // Reads of stored user data: database/ORM queries (CON003 user data).
@@ -2353,12 +2365,12 @@ export class Engine {
     const calleeText = exprText(e.callee);
     if (RECEIVER_RECORD_METHODS.has(name) && receiver.labels.length + (receiver.props?.size ?? 0) > 0 && !receiver.ref) {
       const media = deepLabels(receiver).some((l) => l.kind === "ai" && isMedia(l.call.modality));
-      this.recordSink(frame, e.span, media ? "file" : "db", `${calleeText}()`, [receiver], true);
+      this.recordSink(frame, e.span, media ? "file" : "db", `${calleeText}()`, [receiver], true, e.callee.k === "member" ? [e.callee.object] : []);
       if (!media) this.consentFieldsWritten([receiver], frame, e.span);
       return new Value();
     }
     if (/^(write_text|write_bytes)$/.test(name)) {
-      this.recordSink(frame, e.span, "file", name, args.positional.slice(0, 1));
+      this.recordSink(frame, e.span, "file", name, args.positional.slice(0, 1), false, e.args.slice(0, 1).map((a) => a.value));
       return new Value();
     }
     if (name === "open" && /[wax]/.test(args.positional[0]?.str ?? this.namedArg(args, "mode")?.str ?? "")) return this.roleValue("python.file");
@@ -2370,7 +2382,7 @@ export class Engine {
       const opts = args.positional[0];
       const headers = opts?.props?.get("headers");
       const disclosed = headers?.props && [...headers.props.keys()].some((k) => isDisclosureFieldName(k, this.options.vocabulary.disclosure)) ? this.loc(frame, e.span) : frame.responseDisclosure;
-      this.userSink(frame, e.span, "response", name, [receiver], disclosed);
+      this.userSink(frame, e.span, "response", name, [receiver], disclosed, e.callee.k === "member" ? [e.callee.object] : []);
       const out = new Value();
       out.delivered = true;
       return out;
@@ -2496,14 +2508,14 @@ export class Engine {
       if (!a.value || !SINK_ATTRS.has(a.name)) continue;
       const v = this.eval(a.value, frame);
       const shown = a.name === "dangerouslySetInnerHTML" ? (v.props?.get("__html") ?? v) : v;
-      this.userSink(frame, a.span, "jsx", `<${e.tag} ${a.name}>`, [shown], this.jsxDisclosure(chain, frame));
+      this.userSink(frame, a.span, "jsx", `<${e.tag} ${a.name}>`, [shown], this.jsxDisclosure(chain, frame), [a.value]);
     }
     for (const c of e.children) {
       if (c.k === "element") this.jsxChildren(c.el, frame, chain, depth + 1);
       else if (c.k === "expr" && !isComponent) {
         const v = this.eval(c.expr, frame);
         if (v.jsx) continue;
-        this.userSink(frame, c.span, "jsx", `<${e.tag}>{…}`, [v], v.disclosed ?? this.jsxDisclosure(chain, frame));
+        this.userSink(frame, c.span, "jsx", `<${e.tag}>{…}`, [v], v.disclosed ?? this.jsxDisclosure(chain, frame), [c.expr]);
       }
     }
   }
@@ -2568,22 +2580,74 @@ export class Engine {
     if (spec.receiver && receiver) values.push(receiver);
     if (kind === "user") {
       const payloadDisclosure = this.payloadDisclosure(values, frame, span);
-      this.userSink(frame, span, spec.category, api, values, disclosure ?? payloadDisclosure ?? frame.responseDisclosure ?? frame.uiDisclosure);
-    } else this.recordSink(frame, span, spec.category, api, values);
+      this.userSink(frame, span, spec.category, api, values, disclosure ?? payloadDisclosure ?? frame.responseDisclosure ?? frame.uiDisclosure, args.exprs.map((a) => a.value));
+    } else this.recordSink(frame, span, spec.category, api, values, false, args.exprs.map((a) => a.value));
   }
 
-  private userSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], disclosed: Loc | undefined): void {
+  private userSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], disclosed: Loc | undefined, exprs: readonly Expr[] = []): void {
     const labels = mergeLabels(...values.map((v) => deepLabels(v)));
     if (!labels.some((l) => l.kind === "ai")) return;
     const payload = disclosed ?? this.payloadDisclosure(values, frame, span) ?? (values.every((v) => v.disclosed) ? values[0]?.disclosed : undefined);
-    this.facts.addSink({ kind: "user", category, loc: this.loc(frame, span), api, labels, disclosed: payload, guard: frame.guard });
+    this.facts.addSink({ kind: "user", category, loc: this.loc(frame, span), api, labels, disclosed: payload, guard: frame.guard, ...this.fixContext(frame, exprs, (l) => l.kind === "ai") });
   }
 
-  private recordSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], store = false): void {
+  private recordSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], store = false, exprs: readonly Expr[] = []): void {
     const labels = mergeLabels(...values.map((v) => deepLabels(v)));
     if (store || category === "db" || category === "analytics" || category === "log") this.consentRecordIn(values, frame, span);
     if (labels.length === 0) return;
-    this.facts.addSink({ kind: "record", category, loc: this.loc(frame, span), api, labels, guard: frame.guard });
+    this.facts.addSink({ kind: "record", category, loc: this.loc(frame, span), api, labels, guard: frame.guard, ...this.fixContext(frame, exprs, (l) => l.kind === "ai" || l.kind === "origin") });
+  }
+
+  /** Where a quick-fix can act: the statement, the sub-expressions carrying the data, an object literal to add a field to. */
+  private fixContext(frame: Frame, exprs: readonly Expr[], carries: (l: Label) => boolean): Pick<SinkFact, "stmt" | "targets" | "payloadObject"> {
+    const targets: WrapTarget[] = [];
+    let payloadObject: Span | undefined;
+    const visit = (e: Expr, depth: number): void => {
+      if (depth > 6 || targets.length >= 6) return;
+      const v = this.exprValues.get(e);
+      if (!v || !deepLabels(v).some(carries)) return;
+      switch (e.k) {
+        case "object":
+          payloadObject ??= e.span;
+          for (const en of e.entries) {
+            if (en.spread) continue;
+            const before = targets.length;
+            visit(en.value, depth + 1);
+            // `{ reply }` shorthand: the fix writes `reply: helper(reply)`.
+            if (targets.length > before && en.key && en.value.k === "name" && en.value.span.start === en.span.start && en.value.span.end === en.span.end) targets[targets.length - 1] = { ...targets[targets.length - 1], shorthandKey: en.key };
+          }
+          return;
+        case "array":
+          for (const el of e.elements) visit(el, depth + 1);
+          return;
+        case "template":
+          for (const p of e.parts) if (typeof p !== "string") visit(p, depth + 1);
+          return;
+        case "binary":
+          visit(e.left, depth + 1);
+          visit(e.right, depth + 1);
+          return;
+        case "call": {
+          const inner = this.exprValues.get(e.callee);
+          // Response constructors and wrappers (`jsonify(answer=...)`, `NextResponse.json({...})`): the data is inside.
+          if (inner?.ref?.k === "module" || inner?.ref?.k === "builtin" || e.isNew) {
+            const before = targets.length;
+            for (const a of e.args) visit(a.value, depth + 1);
+            if (e.args.some((a) => a.name) && !payloadObject) payloadObject = e.span;
+            if (targets.length > before) return;
+          }
+          targets.push({ span: e.span });
+          return;
+        }
+        case "await":
+          visit(e.expr, depth + 1);
+          return;
+        default:
+          targets.push({ span: e.span });
+      }
+    };
+    for (const e of exprs) visit(e, 0);
+    return { stmt: frame.stmt, targets, payloadObject };
   }
 
   /** A visible label in the same payload (`ai_generated: True`, an "AI-generated" note field). */
@@ -2649,7 +2713,7 @@ export class Engine {
     const granted = value.constant === true || (value.str !== undefined && GRANTED_CONSTANTS.has(value.str.toLowerCase()));
     if (request || (inHandler && granted)) {
       const source = request ? request.loc : frame.fn ? this.loc(frame, frame.fn.nameSpan ?? frame.fn.span) : this.loc(frame, span);
-      this.facts.consentWrites.push({ loc: this.loc(frame, span), field, fnKey: frame.fnKey, source });
+      this.facts.consentWrites.push({ loc: this.loc(frame, span), field, fnKey: frame.fnKey, source, stmt: frame.stmt });
     }
   }
 
@@ -2709,6 +2773,39 @@ function frameworkRole(fullName: string): string | undefined {
   for (const e of FRAMEWORK_ENTRIES) if (ROLES[e.role] && e.names.some((n) => n === fullName)) return e.role;
   for (const e of FRAMEWORK_ENTRIES) if (ROLES[e.role] && e.names.some((n) => n.includes("*") && globMatch(n, fullName))) return e.role;
   return undefined;
+}
+
+/** Expressions of a call that make up its system prompt: system keywords or option properties, system-role messages. */
+function systemExprs(method: MethodSpec, args: readonly Arg[]): Expr[] {
+  const out: Expr[] = [];
+  const property = (e: Expr, key: string): Expr | undefined => {
+    if (e.k === "object") return e.entries.find((en) => en.key === key)?.value;
+    if (e.k === "call") return e.args.find((a) => a.name === key)?.value ?? (e.args[0]?.value.k === "object" ? property(e.args[0].value, key) : undefined);
+    return undefined;
+  };
+  for (const path of method.system ?? []) {
+    const [head, ...rest] = path.split(".");
+    let e: Expr | undefined = args.find((a) => a.name === head)?.value ?? (args[0]?.value.k === "object" ? property(args[0].value, head) : undefined);
+    for (const seg of rest) e = e ? property(e, seg) : undefined;
+    if (e) out.push(e);
+  }
+  const messages = (e: Expr, depth: number): void => {
+    if (depth > 3) return;
+    if (e.k === "array") for (const el of e.elements) messages(el, depth + 1);
+    else if (e.k === "object") {
+      const role = e.entries.find((en) => en.key === "role")?.value;
+      const content = e.entries.find((en) => en.key === "content")?.value;
+      if (role?.k === "str" && (role.value === "system" || role.value === "developer") && content) out.push(content);
+    } else if (e.k === "call" && calleeName(e.callee) === "SystemMessage") {
+      const content = e.args.find((a) => a.name === "content")?.value ?? e.args[0]?.value;
+      if (content) out.push(content);
+    }
+  };
+  for (const a of args) {
+    if (a.value.k === "object") for (const en of a.value.entries) messages(en.value, 0);
+    else messages(a.value, 0);
+  }
+  return out;
 }
 
 /** A reader's name for the part of a request a property or method reads. */

@@ -8,6 +8,14 @@ export interface GuardState {
   readonly consent?: Loc;
 }
 
+import type { Span } from "../ir/types";
+
+/** A sub-expression a quick-fix can wrap; `shorthandKey` when it is a `{ key }` shorthand property. */
+export interface WrapTarget {
+  readonly span: Span;
+  readonly shorthandKey?: string;
+}
+
 export type SinkCategory = "response" | "ui" | "bot" | "jsx" | "email" | "log" | "db" | "file" | "analytics" | "storage";
 
 export interface AiCallFact {
@@ -20,6 +28,10 @@ export interface AiCallFact {
   /** Labels of every argument (for training calls and literal flows). */
   readonly argLabels: readonly Label[];
   readonly guard: GuardState;
+  /** The statement holding the call. */
+  readonly stmt?: Span;
+  /** Sub-expressions of the system prompt that carry request data (SEC002 quick-fix). */
+  readonly systemTargets?: readonly WrapTarget[];
   /** For `files.create`: the purpose argument, when constant. */
   readonly purpose?: string;
   /** For dataset pushes: whether the target is a dataset repository. */
@@ -37,6 +49,12 @@ export interface SinkFact {
   /** A disclosure that covers everything the sink shows (header, field, caption, site-wide setting). */
   readonly disclosed?: Loc;
   readonly guard: GuardState;
+  /** The statement holding the sink. */
+  readonly stmt?: Span;
+  /** Sub-expressions that carry the reported data. */
+  readonly targets?: readonly WrapTarget[];
+  /** An object literal (or keyword call) of the payload, to add a disclosure field to. */
+  readonly payloadObject?: Span;
 }
 
 export interface ConsentWriteFact {
@@ -45,6 +63,8 @@ export interface ConsentWriteFact {
   readonly fnKey: string;
   /** Where the decision came from: the request data read, or the handler that grants it. */
   readonly source: Loc;
+  /** The statement that stores the decision. */
+  readonly stmt?: Span;
 }
 
 export interface ConsentRecordFact {

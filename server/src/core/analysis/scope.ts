@@ -1,5 +1,5 @@
 // Scopes and activation frames of the flow engine.
-import type { FunctionDef } from "../ir/types";
+import type { FunctionDef, Span } from "../ir/types";
 import type { Registration } from "../sdk/frameworks";
 import type { GuardState } from "./facts";
 import type { Loc, Scope, Value } from "./values";
@@ -93,6 +93,8 @@ export interface Frame {
   responseDisclosure?: Loc;
   /** The function reads user data (request, storage). */
   userData: boolean;
+  /** The statement being evaluated (quick-fixes wrap or follow it). */
+  stmt?: Span;
 }
 
 export interface ModuleState {

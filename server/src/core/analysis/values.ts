@@ -32,6 +32,8 @@ export interface AiLabel {
   readonly call: AiCallSite;
   readonly disclosed?: Loc;
   readonly watermarked?: Loc;
+  /** Passed through a redaction helper: no longer the conversation text itself (CON001). */
+  readonly redacted?: Loc;
   readonly hops: readonly Hop[];
 }
 
@@ -179,7 +181,7 @@ function capLabels(labels: Label[]): readonly Label[] {
 }
 
 function sameFlags(a: Label, b: Label): boolean {
-  if (a.kind === "ai" && b.kind === "ai") return !!a.disclosed === !!b.disclosed && !!a.watermarked === !!b.watermarked;
+  if (a.kind === "ai" && b.kind === "ai") return !!a.disclosed === !!b.disclosed && !!a.watermarked === !!b.watermarked && !!a.redacted === !!b.redacted;
   if (a.kind === "pii" && b.kind === "pii") return !!a.redacted === !!b.redacted;
   return true;
 }
@@ -260,6 +262,9 @@ export function withAiFlag(labels: readonly Label[], flag: "disclosed" | "waterm
   return labels.map((l) => (l.kind === "ai" && !l[flag] ? { ...l, [flag]: loc } : l));
 }
 
+/** After a redaction helper: personal data is masked, and the text is no longer the prompt or answer as written. */
 export function withRedaction(labels: readonly Label[], loc: Loc): readonly Label[] {
-  return labels.map((l) => (l.kind === "pii" && !l.redacted ? { ...l, redacted: loc } : l));
+  return labels
+    .filter((l) => l.kind !== "origin")
+    .map((l) => ((l.kind === "pii" || l.kind === "ai") && !l.redacted ? { ...l, redacted: loc } : l));
 }

@@ -1,7 +1,20 @@
 // CON002: a consent decision is stored without an auditable consent record (time and purpose) in the same function.
 import { localized } from "../../types";
 import { related } from "../describe";
+import { ensureHelper } from "../../fixes/helpers";
+import { fix, insertAfterStatement } from "../../fixes/ruleFixes";
 import { ALL_LANGUAGES, type Rule } from "../types";
+
+/** Who and what of a consent write, read off the statement: `user.field = value`, `update({ where: { id }, data: { field: value } })`. */
+function decisionParts(stmt: string, field: string, py: boolean): { subject: string; value: string } {
+  const none = py ? "None" : "undefined";
+  const assigned = new RegExp(`^\\s*([\\w$.\\[\\]"']+?)\\.${field}\\s*=\\s*([^;\\n]+?);?\\s*(#.*|//.*)?$`).exec(stmt);
+  if (assigned) return { subject: assigned[1], value: `${assigned[1]}.${field}` };
+  const id = /where\s*[:=]\s*\{\s*(?:id|userId|user_id)\s*:\s*([^,}]+)/.exec(stmt) ?? /\b(?:id|pk|user_id)\s*=\s*([^,)]+)/.exec(stmt);
+  const val = new RegExp(`\\b${field}\\s*[:=]\\s*([^,})\\n]+)`).exec(stmt);
+  const shorthand = new RegExp(`[{,]\\s*${field}\\s*[,}]`).test(stmt);
+  return { subject: id ? id[1].trim() : none, value: val ? val[1].trim() : shorthand ? field : none };
+}
 
 export const consentNotRecorded: Rule = {
   meta: {
@@ -53,6 +66,16 @@ export const consentNotRecorded: Rule = {
       if (seen.has(key)) continue;
       seen.add(key);
       if (reachesRecord(w.fnKey)) continue;
+      const file = ctx.files.get(w.loc.file);
+      let fixes: ReturnType<typeof fix>[] = [];
+      if (file && w.stmt) {
+        const helper = ensureHelper("consentRecord", file.program, file.text);
+        const stmtText = file.text.slice(w.stmt.start, w.stmt.end);
+        const py = file.language === "python";
+        const { subject, value } = decisionParts(stmtText, w.field, py);
+        const call = `${helper.name}(${subject}, "${w.field}", ${value})${py ? "" : ";"}`;
+        fixes = [fix(localized("Record the consent with time and purpose (Guideline 3.2.1)", "記錄同意的時間及目的（指引 3.2.1）"), "unsafe", [...helper.edits, insertAfterStatement(file, w.stmt, call)])];
+      }
       ctx.report({
         file: w.loc.file,
         start: w.loc.start,
@@ -62,6 +85,7 @@ export const consentNotRecorded: Rule = {
           `同意決定 \`${w.field}\` 已儲存，但沒有記錄作出的時間及目的。`,
         ),
         related: [related(w.source, localized("the decision comes from here", "決定來自此處"))],
+        fixes,
       });
     }
   },

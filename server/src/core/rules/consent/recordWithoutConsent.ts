@@ -1,6 +1,8 @@
 // CON001: a prompt, completion or user message of an AI call is logged or stored with no consent guard dominating the write.
 import type { OriginLabel } from "../../analysis/values";
+import type { Fix } from "../../types";
 import { localized } from "../../types";
+import { fix, guardStatement, wrapWithHelper } from "../../fixes/ruleFixes";
 import { aiRelated, isAi, isMediaModality, related, uniqueBy } from "../describe";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
@@ -40,9 +42,14 @@ export const recordWithoutConsent: Rule = {
   check(ctx) {
     for (const sink of ctx.facts.sinks) {
       if (sink.kind !== "record" || sink.guard.consent) continue;
-      const ai = uniqueBy(sink.labels.filter(isAi).filter((l) => !isMediaModality(l.call.modality) && l.call.modality !== "embedding"), (l) => `${l.call.loc.file}:${l.call.loc.start}`);
+      const ai = uniqueBy(sink.labels.filter(isAi).filter((l) => !isMediaModality(l.call.modality) && l.call.modality !== "embedding" && !l.redacted), (l) => `${l.call.loc.file}:${l.call.loc.start}`);
       const prompts = sink.labels.filter((l): l is OriginLabel => l.kind === "origin" && ctx.facts.reachedPrompt(l.key));
       if (ai.length === 0 && prompts.length === 0) continue;
+      const file = ctx.files.get(sink.loc.file);
+      const fixes: Fix[] = [];
+      if (file && sink.stmt) fixes.push(fix(localized("Keep this only with the user's consent (Guideline 2.2.1)", "只在使用者同意時保存（指引 2.2.1）"), "unsafe", guardStatement(file, sink.stmt)));
+      const redact = file && sink.targets?.length ? wrapWithHelper(file, "redaction", sink.targets) : undefined;
+      if (redact) fixes.push(fix(localized("Redact before writing (Guideline 2.2.1)", "寫入前先遮蔽資料（指引 2.2.1）"), "unsafe", redact));
       const what = ai.length && prompts.length ? localized("the prompt and the AI answer", "提示及人工智能回答") : ai.length ? localized("the AI answer", "人工智能回答") : localized("a message sent to the AI model", "傳送給人工智能模型的訊息");
       ctx.report({
         file: sink.loc.file,
@@ -56,6 +63,7 @@ export const recordWithoutConsent: Rule = {
           ...aiRelated(ai),
           ...uniqueBy(prompts, (p) => `${p.loc.file}:${p.loc.start}`).slice(0, 3).map((p) => related(p.loc, localized("this value is sent to the AI model", "此值會傳送給人工智能模型"))),
         ],
+        fixes,
       });
     }
   },

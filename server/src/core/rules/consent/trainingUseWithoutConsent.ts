@@ -2,6 +2,7 @@
 import type { Label } from "../../analysis/values";
 import { localized } from "../../types";
 import { related, uniqueBy } from "../describe";
+import { fix, guardStatement } from "../../fixes/ruleFixes";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
 const FINE_TUNE_PURPOSES = new Set(["fine-tune", "fine_tune", "finetune", "fine-tuning", "fine_tuning"]);
@@ -52,6 +53,7 @@ export const trainingUseWithoutConsent: Rule = {
       else reported = carriesUserData(call.argLabels, !/push|dataset|upload/i.test(call.site.api));
       if (!reported) continue;
       seen.add(key);
+      const file = ctx.files.get(call.site.loc.file);
       ctx.report({
         file: call.site.loc.file,
         start: call.site.loc.start,
@@ -63,6 +65,7 @@ export const trainingUseWithoutConsent: Rule = {
         related: uniqueBy(call.argLabels.filter((l) => l.kind === "request" || l.kind === "stored" || l.kind === "origin"), (l) => `${l.loc.file}:${l.loc.start}`)
           .slice(0, 4)
           .map((l) => related(l.loc, l.kind === "stored" ? localized("user data read from storage here", "在此從儲存讀取使用者資料") : l.kind === "request" ? localized("user data from the request", "來自請求的使用者資料") : localized("user data enters here", "使用者資料在此進入"))),
+        fixes: file && call.stmt ? [fix(localized("Train only with the users' consent (Guideline 2.1.3.1)", "只在使用者同意時用於訓練（指引 2.1.3.1）"), "unsafe", guardStatement(file, call.stmt))] : [],
       });
     }
   },

@@ -1,5 +1,7 @@
 // DIS001: AI output reaches a user-facing sink with no disclosure on the way.
+import type { Fix } from "../../types";
 import { localized } from "../../types";
+import { addDisclosureField, fix, wrapWithHelper } from "../../fixes/ruleFixes";
 import { aiRelated, callName, isAi, isContentModality, modalityZh, uniqueBy } from "../describe";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
@@ -47,6 +49,14 @@ export const aiOutputWithoutDisclosure: Rule = {
       if (ai.length === 0) continue;
       const first = ai[0];
       const modality = first.call.modality;
+      const file = ctx.files.get(sink.loc.file);
+      const fixes: Fix[] = [];
+      if (file) {
+        const wrap = modality === "text" && sink.targets?.length ? wrapWithHelper(file, "disclosure", sink.targets) : undefined;
+        if (wrap) fixes.push(fix(localized("Label as AI-generated (Guideline 3.2.1)", "標示為人工智能生成（指引 3.2.1）"), "safe", wrap));
+        const field = sink.payloadObject ? addDisclosureField(file, sink.payloadObject) : undefined;
+        if (field) fixes.push(fix(localized("Add an AI-generated field to the response (Guideline 3.2.1)", "在回應中加入人工智能生成欄位（指引 3.2.1）"), "safe", [field]));
+      }
       ctx.report({
         file: sink.loc.file,
         start: sink.loc.start,
@@ -56,6 +66,7 @@ export const aiOutputWithoutDisclosure: Rule = {
           `由 ${callName(first)} 生成的${modalityZh(modality)}未標示為人工智能生成，便到達${SINK_ZH[sink.category] ?? "使用者"}。`,
         ),
         related: aiRelated(ai),
+        fixes,
       });
     }
   },

@@ -2,6 +2,7 @@
 import type { PiiLabel } from "../../analysis/values";
 import { localized } from "../../types";
 import { related, uniqueBy } from "../describe";
+import { fix, wrapWithHelper } from "../../fixes/ruleFixes";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
 const WHAT_ZH: Record<string, string> = {
@@ -58,6 +59,9 @@ export const personalDataInPrompt: Rule = {
       if (seen.has(key)) continue;
       seen.add(key);
       const kinds = [...new Set(pii.map((p) => p.what))].slice(0, 4);
+      const file = ctx.files.get(call.site.loc.file);
+      const local = pii.filter((p) => p.loc.file === call.site.loc.file).map((p) => ({ span: { start: p.loc.start, end: p.loc.end } }));
+      const wrap = file && local.length ? wrapWithHelper(file, "redaction", local) : undefined;
       ctx.report({
         file: call.site.loc.file,
         start: call.site.loc.start,
@@ -67,6 +71,7 @@ export const personalDataInPrompt: Rule = {
           `個人資料（${kinds.map(personalDataZh).join("、")}）未經遮蔽便進入 ${call.site.provider} ${call.site.api} 的提示。`,
         ),
         related: pii.slice(0, 6).map((p) => related(p.loc, localized(`${p.what} enters the prompt here`, `${personalDataZh(p.what)}在此進入提示`))),
+        fixes: wrap ? [fix(localized("Redact personal data before it reaches the model (Guideline 2.2.1)", "在資料到達模型前遮蔽個人資料（指引 2.2.1）"), "unsafe", wrap)] : [],
       });
     }
   },

@@ -2,6 +2,7 @@
 import { findPersonalData, type PersonalDataKind } from "../../detect/personalData";
 import { localized } from "../../types";
 import { related } from "../describe";
+import { fix, maskedPersonalData } from "../../fixes/ruleFixes";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
 const KIND_EN: Record<PersonalDataKind, string> = { hkid: "an HKID number", phone: "a Hong Kong phone number", email: "an e-mail address", card: "a payment card number", "mainland-id": "a mainland resident ID number" };
@@ -60,6 +61,7 @@ export const piiLiteral: Rule = {
             end: token.span.start + m.end,
             message: localized(`This literal is ${KIND_EN[m.kind]}: personal data in code that calls AI models.`, `此字面值是${KIND_ZH[m.kind]}：會調用人工智能模型的程式碼中出現個人資料。`),
             related: call ? [related(call, flow ? localized("the literal reaches this AI call", "此字面值到達這個人工智能調用") : localized("this file calls an AI model here", "此檔案在此調用人工智能模型"))] : [],
+            fixes: [fix(localized("Replace with masked sample data (Guideline 2.2.1)", "改用已遮蔽的示例資料（指引 2.2.1）"), "unsafe", [{ start, end: token.span.start + m.end, newText: maskedPersonalData(m.kind, raw.slice(m.start, m.end)) }])],
           });
         }
       }

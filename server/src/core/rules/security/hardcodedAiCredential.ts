@@ -1,6 +1,7 @@
 // SEC001: a literal AI provider key in source (comments included).
 import { findCredentials, maskSecret } from "../../detect/credentials";
 import { localized } from "../../types";
+import { enclosingLiteral, envNameFor, fix, keyFromEnvironment } from "../../fixes/ruleFixes";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
 export const hardcodedAiCredential: Rule = {
@@ -35,6 +36,10 @@ export const hardcodedAiCredential: Rule = {
         const raw = file.text.slice(token.span.start, token.span.end);
         for (const m of findCredentials(raw)) {
           const secret = raw.slice(m.start, m.end);
+          const keySpan = { start: token.span.start + m.start, end: token.span.start + m.end };
+          const whole = !token.comment && m.start === 0 && m.end === raw.length ? enclosingLiteral(file.text, token.span) : undefined;
+          const env = envNameFor(m.provider);
+          const edits = whole ? keyFromEnvironment(file, whole, m.provider) : [{ ...keySpan, newText: `<${env} from the environment>` }];
           ctx.report({
             file: path,
             start: token.span.start + m.start,
@@ -44,6 +49,7 @@ export const hardcodedAiCredential: Rule = {
               `${token.comment ? "註解" : "原始碼"}中寫死了 ${m.provider} API 金鑰（${maskSecret(secret)}）；請改為從環境變數讀取。`,
             ),
             related: [],
+            fixes: [fix(localized(`Read the key from the environment (${env}) (Guideline 2.2.5)`, `改為從環境變數（${env}）讀取金鑰（指引 2.2.5）`), "safe", edits)],
           });
         }
       }

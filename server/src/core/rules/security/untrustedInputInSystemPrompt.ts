@@ -2,6 +2,7 @@
 import type { RequestLabel } from "../../analysis/values";
 import { localized } from "../../types";
 import { related, uniqueBy } from "../describe";
+import { fix, wrapWithHelper } from "../../fixes/ruleFixes";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
 export const untrustedInputInSystemPrompt: Rule = {
@@ -38,6 +39,11 @@ export const untrustedInputInSystemPrompt: Rule = {
       const key = `${call.site.loc.file}:${call.site.loc.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const file = ctx.files.get(call.site.loc.file);
+      // Wrap the request data where it enters the system prompt; else where it is read, when that is an expression.
+      const readSites = req.filter((r) => r.loc.file === call.site.loc.file && file && !/^[{[]/.test(file.text.slice(r.loc.start, r.loc.end))).map((r) => ({ span: { start: r.loc.start, end: r.loc.end } }));
+      const targets = call.systemTargets?.length ? call.systemTargets : readSites;
+      const wrap = file && targets.length ? wrapWithHelper(file, "allowList", targets) : undefined;
       ctx.report({
         file: call.site.loc.file,
         start: call.site.loc.start,
@@ -47,6 +53,7 @@ export const untrustedInputInSystemPrompt: Rule = {
           `請求資料（${req[0].what}）被併入 ${call.site.provider} ${call.site.api} 的系統提示：有提示注入風險。`,
         ),
         related: req.slice(0, 4).map((r) => related(r.loc, localized("request data read here", "在此讀取請求資料"))),
+        fixes: wrap ? [fix(localized("Allow only fixed values into the system prompt (Guideline 2.1.2)", "只容許固定值進入系統提示（指引 2.1.2）"), "unsafe", wrap)] : [],
       });
     }
   },

@@ -1,5 +1,6 @@
 // WMK001: generated images, audio or video are returned or stored without an embedded watermark or provenance manifest.
 import { localized } from "../../types";
+import { fix, wrapWithHelper } from "../../fixes/ruleFixes";
 import { aiRelated, callName, isAi, isMediaModality, modalityZh, uniqueBy } from "../describe";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
@@ -40,6 +41,8 @@ export const generatedMediaWithoutWatermark: Rule = {
       if (media.length === 0) continue;
       const first = media[0];
       const stored = sink.kind === "record";
+      const file = ctx.files.get(sink.loc.file);
+      const wrap = file && sink.targets?.length ? wrapWithHelper(file, "watermark", sink.targets) : undefined;
       ctx.report({
         file: sink.loc.file,
         start: sink.loc.start,
@@ -49,6 +52,7 @@ export const generatedMediaWithoutWatermark: Rule = {
           `由 ${callName(first)} 生成的${modalityZh(first.call.modality)}在沒有水印或來源清單的情況下被${stored ? "儲存" : "傳送"}。`,
         ),
         related: aiRelated(media),
+        fixes: wrap ? [fix(localized("Embed provenance before the media leaves (Guideline 3.1)", "在媒體送出前嵌入來源資訊（指引 3.1）"), "unsafe", wrap)] : [],
       });
     }
   },
