@@ -5,7 +5,7 @@ import type { Arg, CallExpr, ClassDef, Expr, FunctionDef, JsxExpr, Param, Patter
 import { MESSAGE_CLASSES, type MethodSpec, modalityFromModelName, modalityFromTask, HTTP_PROMPT_KEYS, HTTP_SYSTEM_KEYS } from "../sdk/catalogue";
 import {
   FRAMEWORK_ENTRIES, globMatch, JS_RESPONSE_CONSTRUCTORS, PY_RESPONSE_CONSTRUCTORS, PYTHON_FILE_WRITERS, RECEIVER_RECORD_METHODS, RECORD_CALL_SHAPES,
-  type Registration, ROLES, type SinkSpec, STREAM_RESPONSE_METHODS, TERMINATING_CALLS,
+  type Registration, type RoleSpec, ROLES, type SinkSpec, STREAM_RESPONSE_METHODS, TERMINATING_CALLS,
 } from "../sdk/frameworks";
 import type { Workspace } from "../workspace/workspace";
 import { dirname } from "../workspace/paths";
@@ -226,7 +226,9 @@ export class Engine {
 
   private paramValuesFor(mod: ModuleState, fn: FunctionDef, info: HandlerInfo | undefined): Value[] {
     const reg = info?.registration;
-    return fn.params.map((p, i) => {
+    // `self` / `cls` of a Python method are bound by the call, not passed.
+    const params = mod.language === "python" && fn.isMethod && (fn.params[0]?.name === "self" || fn.params[0]?.name === "cls") ? fn.params.slice(1) : fn.params;
+    return params.map((p, i) => {
       const byName = p.name ? reg?.paramsByName?.[p.name] : undefined;
       const role = byName ?? reg?.params?.[i];
       if (role) return this.roleValue(role);
@@ -382,8 +384,17 @@ export class Engine {
     return o;
   }
 
-  private roleValue(role: string, state?: Value): Value {
-    return Value.of({ k: "framework", role, state });
+  private roleValue(role: string, state?: Value, extra: { module?: { module: string; path: readonly string[]; py?: boolean }; owner?: Value } = {}): Value {
+    return Value.of({ k: "framework", role, state, ...extra });
+  }
+
+  /** Arguments kept as an object's data: keywords as properties, positionals as elements. */
+  private argsState(args: Args): Value {
+    const state = new Value(carry(args.all).labels);
+    state.props = new Map(args.named);
+    if (args.positional[0]?.props) for (const [k, v] of args.positional[0].props) if (!state.props.has(k)) state.props.set(k, v);
+    state.elems = [...args.positional];
+    return state;
   }
 
   /** What a user typed, arriving as a parameter (Gradio inputs, chat-UI messages). */
@@ -693,7 +704,11 @@ export class Engine {
       const info = this.registrationFromDecorator(d, dv, frame);
       if (info) {
         const existing = frame.module.handlers.get(fn.id);
-        frame.module.handlers.set(fn.id, { registration: info.registration, consent: existing?.consent ?? info.consent });
+        frame.module.handlers.set(fn.id, { registration: info.registration, consent: existing?.consent ?? info.consent, router: info.router });
+        // A consent hook on a router (`@bp.before_request def require_consent(): ...`) guards all its routes.
+        if (info.registration.kind === "middleware" && fn.name && isConsentGuardName(fn.name, this.options.vocabulary.consent) && info.router?.ref?.k === "framework") {
+          info.router.ref.consent = this.loc(frame, fn.nameSpan ?? fn.span);
+        }
       }
       if (isConsentGuardName(name, this.options.vocabulary.consent)) {
         const existing = frame.module.handlers.get(fn.id);
@@ -728,7 +743,7 @@ export class Engine {
       if (recv.ref?.k === "framework") {
         const spec = ROLES[recv.ref.role];
         const r = spec?.registers?.[d.prop];
-        if (r) return { registration: r };
+        if (r) return { registration: r, router: recv };
       }
     }
     return undefined;
@@ -751,9 +766,10 @@ export class Engine {
           if (isConsentGuardName(name, this.options.vocabulary.consent)) frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, d.span) });
           else if (/^(Get|Post|Put|Patch|Delete|All)$/.test(name)) frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", returnIsSink: "response" } });
         }
-        // Django class-based views: `def post(self, request)`.
-        if (frame.module.language === "python" && /^(get|post|put|patch|delete)$/.test(stmt.fn.name ?? "") && stmt.fn.params[1]?.name === "request") {
-          frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", params: ["$self", "django.request"], returnIsSink: "response" } });
+        // Django class-based views, DRF APIViews and ViewSets: methods taking `request` handle requests.
+        const viewClass = cls.bases.some((b) => /(View|ViewSet|APIView|Resource|Handler|Endpoint|Mixin)$/.test(exprText(b)));
+        if (frame.module.language === "python" && stmt.fn.params[1]?.name === "request" && (viewClass || /^(get|post|put|patch|delete)$/.test(stmt.fn.name ?? "")) && !frame.module.handlers.has(stmt.fn.id)) {
+          frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", params: ["django.request"], returnIsSink: "response" } });
         }
       }
     }
@@ -800,11 +816,11 @@ export class Engine {
     const full = this.fullName(ref);
     const sdk = findSdkEntry(full);
     // Module-level clients and providers: the imported name is the client.
-    if (sdk?.kind === "object" && sdk.type) return Value.of({ k: "sdk", provider: sdk.provider, type: sdk.type });
+    if (sdk?.kind === "object" && sdk.type) return Value.of({ k: "sdk", provider: sdk.provider, type: sdk.type, module: { module, path, py } } as Ref);
     if (!sdk && !PY_RESPONSE_CONSTRUCTORS.has(full) && !JS_RESPONSE_CONSTRUCTORS.has(full)) {
       const role = frameworkRole(full);
       if (role === "fs.member") return this.roleValue(`fs.module#${path[path.length - 1] ?? ""}`);
-      if (role) return this.roleValue(role);
+      if (role) return this.roleValue(role, undefined, { module: { module, path, py } });
     }
     return Value.of(ref);
   }
@@ -1025,8 +1041,7 @@ export class Engine {
         const l = this.eval(e.left, frame);
         const r = this.eval(e.right, frame);
         if (e.op === "|" && (isRunnable(l) || isRunnable(r))) {
-          const model = isRunnable(l) ? l : r;
-          return Value.of({ k: "sdk", provider: (model.ref as { provider: string }).provider, type: "langchain.runnable", model: (model.ref as { model?: string }).model, loc: this.loc(frame, e.span) });
+          return this.composeRunnable([l, r], this.loc(frame, e.span));
         }
         if (e.op === "+" || e.op === "%" || e.op === "<<" || e.op === "|") {
           const out = this.joinValues([this.serialised(l, frame, e.left.span), this.serialised(r, frame, e.right.span)]);
@@ -1182,7 +1197,8 @@ export class Engine {
     const texts = [...extraTexts, ...parts.flatMap((p) => p.texts ?? [])];
     if (texts.length) out.texts = texts;
     out.record = undefined;
-    const disclosedText = extraTexts.some((t) => hasDisclosureText(t, this.options.vocabulary.disclosureText)) || parts.some((p) => p.str !== undefined && hasDisclosureText(p.str, this.options.vocabulary.disclosureText));
+    // Label text anywhere in the joined pieces (a literal prefix, a labelled template joined with `+`) discloses the whole.
+    const disclosedText = texts.some((t) => hasDisclosureText(t, this.options.vocabulary.disclosureText));
     if (disclosedText && out.labels.some((l) => l.kind === "ai")) {
       const loc = parts.find((p) => p.loc)?.loc ?? { file: "", start: 0, end: 0 };
       out.labels = withAiFlag(out.labels, "disclosed", loc);
@@ -1272,6 +1288,12 @@ export class Engine {
     }
     if (ref?.k === "sdk") {
       const path = [...(((ref as { path?: string[] }).path) ?? []), prop];
+      // A module-level client is also a module: `ollama.AsyncClient`, `replicate.Client` are catalogue entries of their own.
+      const mod = (ref as { module?: { module: string; path: readonly string[]; py?: boolean } }).module;
+      if (mod) {
+        const entry = findSdkEntry(this.fullName({ k: "module", module: mod.module, path: [...mod.path, ...path], local: false, py: mod.py }));
+        if (entry && entry.kind !== "object") return Value.of({ k: "module", module: mod.module, path: [...mod.path, ...path], local: false, py: mod.py });
+      }
       return Value.of({ ...ref, path } as Ref, obj.labels);
     }
     if (ref?.k === "framework") return this.roleMember(obj, ref.role, prop, frame, span);
@@ -1373,9 +1395,12 @@ export class Engine {
       v.labels = obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop));
       return v;
     }
-    if (spec?.selfMethods?.includes(prop)) return this.roleValue(role);
-    // Anything else on a framework object keeps the role so method calls resolve (`res.status(...)`).
-    const out = this.roleValue(`${role}#${prop}`);
+    if (spec?.selfMethods?.includes(prop)) return this.roleValue(role, undefined, { module: (obj.ref as { module?: { module: string; path: readonly string[]; py?: boolean } }).module });
+    const ref = obj.ref as Extract<Ref, { k: "framework" }>;
+    // A member the catalogue does not describe on an imported framework module: an ordinary import path (`web.json_response`).
+    if (ref.module && spec && !spec.allMembers && !roleKnows(spec, prop)) return this.externalModule(ref.module.module, [...ref.module.path, prop], !!ref.module.py);
+    // Anything else keeps the role so method calls resolve (`res.status(...)`), with the object's data and owner.
+    const out = this.roleValue(`${role}#${prop}`, ref.state, { owner: obj });
     out.labels = obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop));
     return out;
   }
@@ -1542,7 +1567,8 @@ export class Engine {
     const positional = Array.isArray(args) ? args : args.positional;
     const named = Array.isArray(args) ? init.named ?? new Map<string, Value>() : args.named;
     const fnScope = newScope(scope);
-    const guard = init.handler?.consent ? { ...init.guard, consent: init.handler.consent } : init.guard;
+    const handlerConsent = init.handler?.consent ?? routerConsent(init.handler?.router);
+    const guard = handlerConsent ? { ...init.guard, consent: handlerConsent } : init.guard;
     const frame = this.newFrame(mod, fn, `${mod.file}:${fn.id}`, fnScope, { guard, handler: init.handler, depth: init.depth, thisValue, uiDisclosure: init.uiDisclosure });
     this.invoked.add(`${mod.file}:${fn.id}`);
     this.callStack.push(fn.id);
@@ -1648,12 +1674,18 @@ export class Engine {
     }
     const method = findMethod(type, path);
     if (method) {
+      if (method.returns === "langchain.runnable" && normaliseSegment(path[path.length - 1]) === "pipe") {
+        return this.composeRunnable([Value.of({ ...ref, path: [] } as Ref), ...args.positional], this.loc(frame, e.span));
+      }
       if (method.returns) {
         const modality = method.modality === "byModel" || method.modality === "byTask" ? "text" : method.modality;
         const model = args.positional[0]?.str ?? this.namedArg(args, "model")?.str;
         const out = Value.of({ k: "sdk", provider: ref.provider, type: method.returns, model, modality, loc: this.loc(frame, e.span) });
-        // Builders keep the model of the runnable they wrap.
-        if (method.returns === "langchain.runnable" && ref.type.startsWith("langchain")) (out.ref as { model?: string }).model = ref.model;
+        // Builders keep the model and template of the runnable they wrap.
+        if (method.returns === "langchain.runnable" && ref.type.startsWith("langchain")) {
+          (out.ref as { model?: string }).model = ref.model;
+          (out.ref as { template?: Value }).template = (ref as { template?: Value }).template;
+        }
         if (method.system) {
           const sys = method.system.map((s) => this.namedArg(args, s, frame)).filter((v): v is Value => !!v);
           if (sys.length) (out as Value & { system?: Value[] }).system = sys;
@@ -1757,6 +1789,32 @@ export class Engine {
     if (fw) return this.callRole(fw, this.roleValue(fw), receiver, name, args, frame, e);
     if (ref.py) return this.callPythonLibrary(full, args, frame, e, name);
     return this.callJsLibrary(full, ref, args, frame, e, name);
+  }
+
+  /** `prompt | model | parser`, `prompt.pipe(model)`: a runnable that keeps the model and the prompt template. */
+  private composeRunnable(parts: readonly Value[], loc: Loc): Value {
+    const model = parts.find((p) => p.ref?.k === "sdk" && p.ref.type !== "$promptTemplate" && isRunnable(p)) ?? parts.find(isRunnable)!;
+    const mref = model.ref as Extract<Ref, { k: "sdk" }> & { template?: Value };
+    const template = parts.map((p) => (p.ref?.k === "sdk" && p.ref.type === "$promptTemplate" ? p : (p.ref as { template?: Value } | undefined)?.template)).find((t) => t);
+    const out = Value.of({ k: "sdk", provider: mref.type === "$promptTemplate" ? "langchain" : mref.provider, type: "langchain.runnable", model: mref.model, loc } as Ref);
+    if (template) (out.ref as { template?: Value }).template = template;
+    return out;
+  }
+
+  /** Values filling `{placeholders}` of a template's system messages from the invoke input. */
+  private templateSystemValues(template: Value | undefined, input: Value | undefined): Value[] {
+    if (!template?.elems || !input?.props) return [];
+    const out: Value[] = [];
+    for (const m of template.elems) {
+      const role = m.props?.get("role")?.str;
+      const content = m.props?.get("content");
+      if ((role !== "system" && role !== "developer") || content?.str === undefined) continue;
+      for (const match of content.str.matchAll(/\{(\w+)\}/g)) {
+        const v = input.props.get(match[1]);
+        if (v) out.push(v);
+      }
+    }
+    return out;
   }
 
   /** `ChatPromptTemplate.from_messages([("system", "...{tone}"), ("human", "{input}")])`. */
@@ -1913,8 +1971,10 @@ export class Engine {
       const v = this.namedArg(args, name, frame);
       if (v) systemValues.push(v);
     }
-    const clientSystem = (modelValue as (Value & { system?: Value[] }) | undefined)?.system ?? ((client as unknown as { system?: Value[] }) ? undefined : undefined);
+    const clientSystem = (modelValue as (Value & { system?: Value[] }) | undefined)?.system;
     if (clientSystem) systemValues.push(...clientSystem);
+    // A LangChain prompt template whose system message is filled from the input.
+    systemValues.push(...this.templateSystemValues((client as { template?: Value } | undefined)?.template, args.positional[0]));
     for (const p of promptValues) this.collectSystemMessages(p, systemValues, 0);
     const promptLabels = mergeLabels(...promptValues.map((v) => deepLabels(v)), ...systemValues.map((v) => deepLabels(v)));
     const systemLabels = mergeLabels(...systemValues.map((v) => deepLabels(v)));
@@ -1978,7 +2038,7 @@ export class Engine {
     if (baseRole === "$registration") return callee;
     if (method === undefined) {
       // Calling the framework object itself.
-      if (spec?.callable?.role) return this.roleValue(spec.callable.role);
+      if (spec?.callable?.role) return this.roleValue(spec.callable.role, this.argsState(args));
       if (spec?.callable?.sink) {
         this.sinkBySpec(spec.callable.sink, "user", frame, e.span, role, args, receiver);
         return new Value();
@@ -1993,10 +2053,20 @@ export class Engine {
       if (baseRole === "gradio.module") return this.roleValue("gradio.module");
       // Queue workers and other framework objects that take a processing function: it handles jobs.
       if (args.all.some((a) => a.ref?.k === "function")) this.registerCallbacks(args, { kind: "worker" }, frame, "all");
-      return this.roleValue(baseRole);
+      const made = this.roleValue(baseRole);
+      // `APIRouter(dependencies=[Depends(require_consent)])`: every route of this router is guarded.
+      const deps = e.args.find((a) => a.name === "dependencies")?.value;
+      if (deps?.k === "array") {
+        for (const d of deps.elements) {
+          const dep = d.k === "call" && calleeName(d.callee) === "Depends" ? d.args[0]?.value : undefined;
+          const depName = dep ? (calleeName(dep.k === "call" ? dep.callee : dep) ?? exprText(dep)) : "";
+          if (depName && isConsentGuardName(depName, this.options.vocabulary.consent)) (made.ref as Extract<Ref, { k: "framework" }>).consent = this.loc(frame, d.span);
+        }
+      }
+      return made;
     }
     if (baseRole === "fs.member") return this.callFsMember(method, args, frame, e);
-    if (spec?.registers?.[method]) return this.register(spec.registers[method], args, frame, e, method);
+    if (spec?.registers?.[method]) return this.register(spec.registers[method], args, frame, e, method, (callee.ref as Extract<Ref, { k: "framework" }>).owner ?? receiver);
     if (baseRole === "gradio.module") return this.callGradio(method, args, frame, e);
     if (spec?.chain?.includes(method)) {
       if (spec.headerMethods?.includes(method)) this.headerCall(args, frame, e, callee);
@@ -2028,7 +2098,7 @@ export class Engine {
       const v = this.requestData(callee, method, frame, e.span, `${baseRole.split(".")[0]} ${method}()`);
       return v;
     }
-    if (spec?.methodRoles?.[method]) return this.roleValue(spec.methodRoles[method]);
+    if (spec?.methodRoles?.[method]) return this.roleValue(spec.methodRoles[method], this.argsState(args));
     if (spec?.selfMethods?.includes(method)) return this.roleValue(baseRole);
     if (baseRole === "aws.s3js" && method === "send") {
       const cmd = args.positional[0] as (Value & { command?: string }) | undefined;
@@ -2070,7 +2140,7 @@ export class Engine {
   }
 
   /** `app.post(path, [middleware...], handler)`, `bot.on(event, handler)`, `@app.get(path)`. */
-  private register(reg: Registration, args: Args, frame: Frame, e: CallExpr, method: string): Value {
+  private register(reg: Registration, args: Args, frame: Frame, e: CallExpr, method: string, router?: Value): Value {
     const fnArgs = args.all.filter((a) => a.ref?.k === "function");
     // Consent middleware before the handler (resolved question 8).
     let consent: Loc | undefined;
@@ -2084,7 +2154,7 @@ export class Engine {
     if (fnArgs.length === 0) {
       // A decorator factory: `@app.post("/x")`, or `router.use(requireConsent)` applying to later routes.
       if (method === "use" && consent) frame.module.handlers.set(-1, { registration: reg, consent });
-      return this.registrationMarker({ registration: reg, consent });
+      return this.registrationMarker({ registration: reg, consent, router });
     }
     const moduleConsent = frame.module.handlers.get(-1)?.consent;
     const handlerValue = fnArgs[fnArgs.length - 1];
@@ -2094,7 +2164,7 @@ export class Engine {
       if (fnRef.fn.name && isConsentGuardName(fnRef.fn.name, this.options.vocabulary.consent)) consent = this.loc(frame, fnRef.fn.span);
     }
     const href = handlerValue.ref as Extract<Ref, { k: "function" }>;
-    const info: HandlerInfo = { registration: reg, consent: consent ?? moduleConsent };
+    const info: HandlerInfo = { registration: reg, consent: consent ?? moduleConsent ?? routerConsent(router), router };
     this.moduleFor(href.module.file).handlers.set(href.fn.id, info);
     if (method === "use" && !consent && href.fn.name && isConsentGuardName(href.fn.name, this.options.vocabulary.consent)) {
       frame.module.handlers.set(-1, { registration: reg, consent: this.loc(frame, href.fn.span) });
@@ -2305,8 +2375,10 @@ export class Engine {
     // Record sinks by shape (resolved question 15).
     for (const shape of RECORD_CALL_SHAPES) {
       if (shape.pattern.test(calleeText)) {
-        this.recordSink(frame, e.span, shape.category, calleeText, args.all, true, e.args.map((a) => a.value));
-        this.consentFieldsWritten(args.all, frame, e.span);
+        // Keyword arguments keep their names: `ConsentEvent.objects.create(purpose=..., recorded_at=...)`.
+        const stored = args.named.size ? [this.argsState(args)] : args.all;
+        this.recordSink(frame, e.span, shape.category, calleeText, stored, true, e.args.map((a) => a.value));
+        this.consentFieldsWritten(stored, frame, e.span);
         return new Value();
       }
     }
@@ -2366,7 +2438,6 @@ export class Engine {
     if (RECEIVER_RECORD_METHODS.has(name) && receiver.labels.length + (receiver.props?.size ?? 0) > 0 && !receiver.ref) {
       const media = deepLabels(receiver).some((l) => l.kind === "ai" && isMedia(l.call.modality));
       this.recordSink(frame, e.span, media ? "file" : "db", `${calleeText}()`, [receiver], true, e.callee.k === "member" ? [e.callee.object] : []);
-      if (!media) this.consentFieldsWritten([receiver], frame, e.span);
       return new Value();
     }
     if (/^(write_text|write_bytes)$/.test(name)) {
@@ -2386,6 +2457,11 @@ export class Engine {
       const out = new Value();
       out.delivered = true;
       return out;
+    }
+    // `msg.set_content(body)`, `msg.attach(part)`: the message now carries the body.
+    if (/^(set_content|add_alternative|set_payload|attach|attach_alternative|setText|setHtml|setContent)$/.test(name)) {
+      this.mergeInto(receiver, union(args.all));
+      return new Value();
     }
     if (name === "push" || name === "append" || name === "add" || name === "extend" || name === "unshift" || name === "insert" || name === "update" || name === "setdefault") {
       if (receiver.elems) {
@@ -2577,7 +2653,7 @@ export class Engine {
       if (v && !values.includes(v)) values.push(v);
     }
     if (spec.args === "all") for (const [k, v] of args.named) if (!/^(caption|label|help|key|use_container_width|width|height|format|unsafe_allow_html|headers|status|status_code|media_type|mimetype)$/.test(k)) values.push(v);
-    if (spec.receiver && receiver) values.push(receiver);
+    if (spec.receiver && receiver) values.push(receiver.ref?.k === "framework" && receiver.ref.state ? receiver.ref.state : receiver);
     if (kind === "user") {
       const payloadDisclosure = this.payloadDisclosure(values, frame, span);
       this.userSink(frame, span, spec.category, api, values, disclosure ?? payloadDisclosure ?? frame.responseDisclosure ?? frame.uiDisclosure, args.exprs.map((a) => a.value));
@@ -2766,6 +2842,20 @@ function isMedia(m: Modality): boolean {
 
 function isRunnable(v: Value): boolean {
   return v.ref?.k === "sdk" && (v.ref.type === "langchain.model" || v.ref.type === "langchain.runnable" || v.ref.type === "llamaindex.llm" || v.ref.type === "$promptTemplate");
+}
+
+/** A consent dependency or hook attached to the router a route was registered on. */
+function routerConsent(router: Value | undefined): Loc | undefined {
+  return router?.ref?.k === "framework" ? router.ref.consent : undefined;
+}
+
+/** Whether a role's spec says anything about a member. */
+function roleKnows(spec: RoleSpec, prop: string): boolean {
+  return !!(
+    spec.requestProps?.includes(prop) || spec.requestMethods?.includes(prop) || spec.members?.[prop] || spec.methodRoles?.[prop] || spec.chain?.includes(prop) ||
+    spec.userSinks?.[prop] || spec.recordSinks?.[prop] || spec.headerMethods?.includes(prop) || spec.registers?.[prop] || spec.sinkProps?.[prop] ||
+    spec.selfMethods?.includes(prop) || (spec.anyMethodSink && !spec.anyMethodSink.except?.includes(prop))
+  );
 }
 
 /** The framework role of an imported name; entries without behaviour (they only mark server code) give none. */

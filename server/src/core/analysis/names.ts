@@ -54,6 +54,8 @@ const NON_PERSONAL_TAIL = new Set([
   "version", "domain", "domains", "provider", "providers", "client", "server", "host", "port", "flag", "flags", "mode", "icon",
   "style", "prefix", "suffix", "key", "keys", "column", "visible", "visibility", "opt", "in", "out", "consent", "at", "sent", "error",
   "errors", "input", "button", "policy", "settings", "setting", "config", "service",
+  // Things about a device, a message or a product, not about a person.
+  "model", "models", "subject", "brand", "make", "os", "carrier", "network", "plan", "screen", "app", "device", "body", "html", "text", "preview", "widget",
 ]);
 
 /** Leading words that make a name a yes/no question, not the data itself. */

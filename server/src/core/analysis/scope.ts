@@ -73,6 +73,8 @@ export interface HandlerInfo {
   registration: Registration;
   /** Consent middleware, decorator or dependency on the route (resolved question 8). */
   consent?: Loc;
+  /** The router or app the route was registered on: a consent hook on it guards the route, whenever it was added. */
+  router?: Value;
 }
 
 export interface Frame {

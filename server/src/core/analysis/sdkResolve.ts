@@ -9,7 +9,7 @@ export function normaliseSegment(s: string): string {
 }
 
 /** Segments that only configure the client and keep its type (`with_options`, `with_raw_response`, `aio`). */
-const PASSTHROUGH = new Set(["withoptions", "withrawresponse", "withstreamingresponse", "aio", "v1", "asyncclient", "client", "default"]);
+const PASSTHROUGH = new Set(["withoptions", "withrawresponse", "withstreamingresponse", "aio", "v1", "asyncclient", "client", "default", "beta"]);
 
 export function normalisePath(path: readonly string[]): string[] {
   return path.map(normaliseSegment).filter((s) => !PASSTHROUGH.has(s));

@@ -81,7 +81,18 @@ export type Label = AiLabel | RequestLabel | PiiLabel | OriginLabel | StoredLabe
 export type Ref =
   | { k: "module"; module: string; path: readonly string[]; local: boolean; py?: boolean }
   | { k: "sdk"; provider: string; type: string; model?: string; modality?: Modality; loc?: Loc }
-  | { k: "framework"; role: string; state?: Value }
+  | {
+      k: "framework";
+      role: string;
+      /** Data the object holds (`cl.Message(content=...)`, `EmailMessage(body)`), shown when it is sent. */
+      state?: Value;
+      /** A consent dependency or hook on a router: every route on it is guarded. */
+      consent?: Loc;
+      /** The import the object came from, for members the catalogue does not describe. */
+      module?: { module: string; path: readonly string[]; py?: boolean };
+      /** The router object a derived method came from (`bp.post` -> `bp`). */
+      owner?: Value;
+    }
   | { k: "function"; fn: FunctionDef; scope: Scope; module: ModuleContext; boundThis?: Value }
   | { k: "class"; cls: ClassDef; scope: Scope; module: ModuleContext }
   | { k: "instance"; className: string; cls?: ClassDef; module?: ModuleContext }

@@ -339,6 +339,7 @@ export const CLIENT_TYPES: Readonly<Record<string, ClientType>> = {
     ],
     callable: { path: "__call__", modality: "text", returns: "vercel.model" },
   },
+  "$promptTemplate": { methods: [{ path: "pipe", modality: "text", returns: "langchain.runnable" }] },
   "vercel.model": { methods: [] },
   "vercel.imageModel": { methods: [] },
   "vercel.embeddingModel": { methods: [] },

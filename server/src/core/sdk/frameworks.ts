@@ -49,6 +49,8 @@ export interface RoleSpec {
   selfMethods?: readonly string[];
   /** The value is (part of) a response object: header dicts, payloads. */
   response?: boolean;
+  /** Every member keeps the role (UI libraries whose components are all alike). */
+  allMembers?: boolean;
 }
 
 export interface FrameworkEntry {
@@ -150,7 +152,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   "bullmq.worker": {},
   // ------------------------------------------------------------------ Python web
   "flask.module": { members: { request: "flask.request", g: "flask.g" } },
-  "flask.app": { registers: verbs(PY_ROUTE, ["route", "get", "post", "put", "patch", "delete", "errorhandler"]) },
+  "flask.app": { registers: { ...verbs(PY_ROUTE, ["route", "get", "post", "put", "patch", "delete", "errorhandler"]), before_request: { kind: "middleware" }, before_app_request: { kind: "middleware" } } },
   "flask.request": {
     requestProps: ["json", "form", "args", "values", "files", "data", "headers", "cookies", "view_args", "stream"],
     requestMethods: ["get_json", "get_data"],
@@ -165,6 +167,14 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     requestMethods: ["read", "readline", "readlines"],
   },
   "aiohttp.routes": { registers: verbs(PY_ROUTE, ["get", "post", "put", "patch", "delete", "route", "view"]) },
+  /** `web.post(path, handler)` in `app.add_routes([...])`, and `app.router.add_post(path, handler)`. */
+  "aiohttp.web": {
+    registers: Object.fromEntries(["get", "post", "put", "patch", "delete", "route", "view", "head"].map((n) => [n, { kind: "route" as const, params: ["aiohttp.request"], returnIsSink: "response" as const, handlerArg: "last" as const }])),
+  },
+  "aiohttp.app": { members: { router: "aiohttp.router" } },
+  "aiohttp.router": {
+    registers: Object.fromEntries(["add_get", "add_post", "add_put", "add_patch", "add_delete", "add_route", "add_view"].map((n) => [n, { kind: "route" as const, params: ["aiohttp.request"], returnIsSink: "response" as const, handlerArg: "last" as const }])),
+  },
   "aiohttp.request": { requestProps: ["query", "match_info", "headers", "cookies", "rel_url"], requestMethods: ["json", "post", "text", "read", "multipart"] },
   "celery.app": { registers: { task: { kind: "worker" }, shared_task: { kind: "worker" } } },
   // ------------------------------------------------------------------ Python bots and chat UIs
@@ -219,7 +229,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     methodRoles: { Message: "chainlit.outMessage", Image: "chainlit.outMessage", Audio: "chainlit.outMessage", Video: "chainlit.outMessage", Text: "chainlit.outMessage" },
   },
   "chainlit.message": { requestProps: ["content", "elements"] },
-  "chainlit.outMessage": { userSinks: { send: { category: "ui", args: [] }, stream_token: { category: "ui", args: "all" }, update: { category: "ui", args: [] } } },
+  "chainlit.outMessage": { userSinks: { send: { category: "ui", args: [], receiver: true }, stream_token: { category: "ui", args: "all" }, update: { category: "ui", args: [], receiver: true } } },
   // ------------------------------------------------------------------ UI frameworks
   "streamlit.module": {
     userSinks: Object.fromEntries([
@@ -229,10 +239,11 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     requestMethods: ["text_input", "text_area", "chat_input", "file_uploader", "camera_input", "audio_input", "experimental_audio_input"],
     selfMethods: ["columns", "tabs", "container", "expander", "sidebar", "empty", "chat_message", "popover", "form", "status", "spinner"],
     members: { session_state: "streamlit.sessionState" },
+    allMembers: true,
   },
   /** `st.session_state` carries values between reruns (resolved question 17). */
   "streamlit.sessionState": {},
-  "gradio.module": {},
+  "gradio.module": { allMembers: true },
   // ------------------------------------------------------------------ record sinks
   "logger": { anyMethodSink: { kind: "record", category: "log", args: "all", except: ["setLevel", "addHandler", "removeHandler", "isEnabledFor", "getChild", "child", "bind", "level", "on", "flush", "close", "add", "remove", "configure", "setFormatter", "disabled", "propagate", "handlers", "hasHandlers", "getEffectiveLevel", "opt", "contextualize", "catch", "patch", "isLevelEnabled", "silent", "levels", "useLevelLabels", "end"] }, selfMethods: ["child", "bind", "getChild", "opt", "patch", "new"] },
   /** Logging libraries: calling them, or their factory methods, makes a logger. */
@@ -246,6 +257,11 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     recordSinks: Object.fromEntries(["capture", "track", "identify", "alias", "group", "page", "screen", "event", "logEvent", "captureMessage", "captureException", "setContext", "setExtra", "setTag", "set_context", "set_extra", "capture_message", "capture_exception", "people_set", "set"].map((n) => [n, { category: "analytics" as const, args: "all" as const }])),
     members: { people: "analytics" },
   },
+  /** `send_mail(subject, message, from, to, html_message=...)` (Django). */
+  "mail.sendFn": { callable: { sink: { category: "email", args: [1], named: ["message", "html_message"] } } },
+  /** `EmailMessage(subject, body, ...)` / `EmailMultiAlternatives`: the message is shown when sent. */
+  "mail.messageCtor": { callable: { role: "mail.message" } },
+  "mail.message": { userSinks: { send: { category: "email", receiver: true }, send_messages: { category: "email", receiver: true } }, recordSinks: {} },
   "mailer": { userSinks: { sendMail: { category: "email", args: "all" }, send: { category: "email", args: "all" }, send_message: { category: "email", args: "all" }, sendmail: { category: "email", args: [2] } }, members: { emails: "mailer", messages: "mailer" }, methodRoles: { create: "mailer" } },
   "twilio.client": { members: { messages: "twilio.messages" } },
   "twilio.messages": { userSinks: { create: { category: "bot", args: "all", named: ["body", "Body"] } } },
@@ -301,7 +317,9 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["fastapi", "fastapi.*", "starlette", "starlette.*", "litestar", "litestar.*", "sanic", "sanic.*", "tornado", "tornado.*", "falcon", "falcon.*", "bottle", "bottle.*", "pyramid", "pyramid.*"], role: "web.other", server: true },
   { names: ["django", "django.*", "rest_framework", "rest_framework.*", "ninja", "ninja.*"], role: "web.other", server: true },
   { names: ["aiohttp.web.RouteTableDef"], role: "aiohttp.routes", server: true },
-  { names: ["aiohttp.web", "aiohttp.web.*"], role: "web.other", server: true },
+  { names: ["aiohttp.web.Application"], role: "aiohttp.app", server: true },
+  { names: ["aiohttp.web"], role: "aiohttp.web", server: true },
+  { names: ["aiohttp.web.*"], role: "web.other", server: true },
   { names: ["celery.Celery", "celery.shared_task"], role: "celery.app", server: true },
   { names: ["celery", "celery.*", "rq", "rq.*", "dramatiq", "dramatiq.*", "huey", "huey.*", "arq", "arq.*"], role: "web.other", server: true },
   { names: ["discord.Client", "discord.ext.commands.Bot", "discord.ext.commands.AutoShardedBot", "discord.AutoShardedClient", "discord.app_commands.CommandTree"], role: "discordpy.bot", server: true },
@@ -322,8 +340,10 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   // Analytics
   { names: ["posthog-node#PostHog", "posthog#", "posthog", "posthog.Posthog", "posthog.Client", "@segment/analytics-node#Analytics", "analytics-node#", "analytics-node#default", "mixpanel#init", "mixpanel.Mixpanel", "@amplitude/analytics-node#*", "amplitude.Amplitude", "segment.analytics", "analytics", "@sentry/*#*", "sentry_sdk", "sentry_sdk.*", "@vercel/analytics#track", "@vercel/analytics/server#track", "mixpanel#default.init"], role: "analytics" },
   // Mail and messaging
-  { names: ["nodemailer#createTransport", "nodemailer#default.createTransport", "resend#Resend", "@sendgrid/mail#", "@sendgrid/mail#default", "smtplib.SMTP", "smtplib.SMTP_SSL", "django.core.mail.send_mail", "django.core.mail.EmailMessage", "flask_mail.Mail", "sendgrid.SendGridAPIClient", "postmark#ServerClient", "mailgun.js#*"], role: "mailer" },
+  { names: ["nodemailer#createTransport", "nodemailer#default.createTransport", "resend#Resend", "@sendgrid/mail#", "@sendgrid/mail#default", "smtplib.SMTP", "smtplib.SMTP_SSL", "flask_mail.Mail", "sendgrid.SendGridAPIClient", "postmark#ServerClient", "mailgun.js#*"], role: "mailer" },
   { names: ["twilio#", "twilio#default", "twilio#Twilio", "twilio.rest.Client"], role: "twilio.client" },
+  { names: ["django.core.mail.send_mail", "django.core.mail.send_mass_mail", "django.core.mail.mail_admins", "django.core.mail.mail_managers"], role: "mail.sendFn" },
+  { names: ["django.core.mail.EmailMessage", "django.core.mail.EmailMultiAlternatives", "flask_mail.Message"], role: "mail.messageCtor" },
   // Files and storage
   { names: ["fs#", "fs#default", "node:fs#", "node:fs#default", "fs/promises#", "fs/promises#default", "node:fs/promises#", "node:fs/promises#default", "fs-extra#", "fs-extra#default"], role: "fs.module" },
   { names: ["fs#*", "node:fs#*", "fs/promises#*", "node:fs/promises#*", "fs-extra#*"], role: "fs.member" },
@@ -337,7 +357,8 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
  */
 export const RECORD_CALL_SHAPES: ReadonlyArray<{ pattern: RegExp; category: SinkCategory; args: "all" | "receiver" }> = [
   // Django, SQLAlchemy, Tortoise, Peewee, Prisma, Mongoose, Sequelize, TypeORM, Drizzle, Supabase, Mongo, Redis, Firestore
-  { pattern: /\.objects\.(create|get_or_create|update_or_create|bulk_create|update)$/, category: "db", args: "all" },
+  { pattern: /\.objects\.(\w+\(\)\.)*(create|get_or_create|update_or_create|bulk_create|bulk_update|update)$/, category: "db", args: "all" },
+  { pattern: /(^|\.)query\(\)(\.\w+\(\))*\.(update|insert)$/, category: "db", args: "all" },
   { pattern: /(^|\.)(session|db|dbsession|db_session|database|conn|connection|cursor|tx|transaction|uow)\.(add|add_all|merge|execute|executemany|insert|bulk_save_objects|bulk_insert_mappings)$/i, category: "db", args: "all" },
   { pattern: /(^|\.)(session|db|database)\.session\.(add|add_all|merge|execute)$/i, category: "db", args: "all" },
   { pattern: /(^|\.)(prisma|db|database|tx|client)\.[A-Za-z_$][\w$]*\.(create|createMany|update|updateMany|upsert|createManyAndReturn)$/, category: "db", args: "all" },
