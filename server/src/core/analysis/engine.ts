@@ -8,6 +8,7 @@ import {
   type Registration, type RoleSpec, ROLES, type SinkSpec, STREAM_RESPONSE_METHODS, TERMINATING_CALLS,
 } from "../sdk/frameworks";
 import type { Workspace } from "../workspace/workspace";
+import { forEachStmtPart } from "../ir/walk";
 import { dirname } from "../workspace/paths";
 import { Facts, type GuardState, type SinkCategory, type SinkFact, type WrapTarget } from "./facts";
 import {
@@ -110,6 +111,8 @@ export class Engine {
   /** Every function that has run in some context (file:id). */
   private readonly invoked = new Set<string>();
   private readonly streamlitState = new Map<string, Value>();
+  /** Functions and modules that read `st.session_state`: evaluated once more after everything else has written it. */
+  private readonly stateReaders = new Set<string>();
   private readonly recordClassCache = new Map<string, { word: string; health: boolean } | null>();
   private budgetExceeded = false;
 
@@ -138,6 +141,35 @@ export class Engine {
         for (const entry of [...mod.functions]) this.evaluateEntry(mod, entry, phase);
       }
     }
+    this.rerunStateReaders(mods);
+  }
+
+  /**
+   * Streamlit scripts read `st.session_state` before the code that fills it runs
+   * (the chat history is rendered, then appended to): a second pass sees it filled.
+   */
+  private rerunStateReaders(mods: readonly ModuleState[]): void {
+    if (this.stateReaders.size === 0 || this.streamlitState.size === 0) return;
+    const readers = new Set(this.stateReaders);
+    for (const mod of mods) {
+      try {
+        if (readers.has(mod.file)) {
+          const file = this.workspace.getFile(mod.file);
+          if (file) this.execBlock(file.program.body, this.newFrame(mod, undefined, `${mod.file}:module`, mod.scope));
+        }
+        for (const entry of [...mod.functions]) {
+          const key = `${mod.file}:${entry.fn.id}`;
+          if (!readers.has(key)) continue;
+          readers.delete(key);
+          this.memo.clear();
+          const thisValue = entry.thisValue ?? (entry.fn.isMethod && entry.className ? this.instanceForStandalone(mod, entry.className, entry.scope) : undefined);
+          const info = mod.handlers.get(entry.fn.id);
+          this.invokeFunction(entry.fn, entry.scope, mod, this.paramValuesFor(mod, entry.fn, info), thisValue, { guard: {}, handler: info, depth: 0, entry: true });
+        }
+      } catch (err) {
+        if (!(err instanceof BudgetExceeded)) throw err;
+      }
+    }
   }
 
   private loadModule(path: string): ModuleState | undefined {
@@ -160,7 +192,7 @@ export class Engine {
       handlers: new Map(),
     };
     this.modules.set(path, mod);
-    const frame = this.newFrame(mod, undefined, `${path}:module`, scope);
+    const frame = this.newFrame(mod, undefined, `${path}:module`, scope, { uiDisclosure: this.captionIn(file.program.body, path) });
     try {
       this.execBlock(file.program.body, frame);
     } catch (err) {
@@ -915,7 +947,11 @@ export class Engine {
         obj.ref.state.props ??= new Map();
         obj.ref.state.props.set(prop, value);
       }
-      if (obj.ref.role === "streamlit.sessionState") this.streamlitState.set(prop, union([this.streamlitState.get(prop) ?? new Value(), value]));
+      if (obj.ref.role === "streamlit.sessionState") {
+        const stored = this.streamlitState.get(prop);
+        if (stored) this.mergeInto(stored, value);
+        else this.streamlitState.set(prop, value);
+      }
       return;
     }
     // A consent decision stored on a record (CON002).
@@ -1395,7 +1431,17 @@ export class Engine {
       v.labels = obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop));
       return v;
     }
-    if (spec?.selfMethods?.includes(prop)) return this.roleValue(role, undefined, { module: (obj.ref as { module?: { module: string; path: readonly string[]; py?: boolean } }).module });
+    // `st.session_state.messages`: the stored value itself, so `.append(...)` adds to it.
+    if (role === "streamlit.sessionState") {
+      if (frame) this.stateReaders.add(frame.fn ? `${frame.module.file}:${frame.fn.id}` : frame.module.file);
+      let stored = this.streamlitState.get(prop);
+      if (!stored) {
+        stored = new Value();
+        stored.elems = [];
+        this.streamlitState.set(prop, stored);
+      }
+      return stored;
+    }
     const ref = obj.ref as Extract<Ref, { k: "framework" }>;
     // A member the catalogue does not describe on an imported framework module: an ordinary import path (`web.json_response`).
     if (ref.module && spec && !spec.allMembers && !roleKnows(spec, prop)) return this.externalModule(ref.module.module, [...ref.module.path, prop], !!ref.module.py);
@@ -1569,7 +1615,7 @@ export class Engine {
     const fnScope = newScope(scope);
     const handlerConsent = init.handler?.consent ?? routerConsent(init.handler?.router);
     const guard = handlerConsent ? { ...init.guard, consent: handlerConsent } : init.guard;
-    const frame = this.newFrame(mod, fn, `${mod.file}:${fn.id}`, fnScope, { guard, handler: init.handler, depth: init.depth, thisValue, uiDisclosure: init.uiDisclosure });
+    const frame = this.newFrame(mod, fn, `${mod.file}:${fn.id}`, fnScope, { guard, handler: init.handler, depth: init.depth, thisValue, uiDisclosure: init.uiDisclosure ?? this.captionIn(fn.body, mod.file) });
     this.invoked.add(`${mod.file}:${fn.id}`);
     this.callStack.push(fn.id);
     try {
@@ -2009,6 +2055,29 @@ export class Engine {
     out.loc = loc;
     if (method.returns) out.ref = { k: "sdk", provider, type: method.returns };
     return out;
+  }
+
+  /**
+   * A UI caption or heading with label text anywhere in the same function (or script) discloses what
+   * that function shows (resolved question 6(d)): `st.caption("AI-generated ...")` beside the content.
+   */
+  private captionIn(body: readonly Stmt[], file: string): Loc | undefined {
+    let found: Loc | undefined;
+    const visitStmts = (stmts: readonly Stmt[], depth: number): void => {
+      if (depth > 6 || found) return;
+      for (const s of stmts) {
+        if (found) return;
+        if (s.k === "expr") {
+          const call = s.expr.k === "await" ? s.expr.expr : s.expr;
+          if (call.k === "call" && call.callee.k === "member" && /^(caption|subheader|header|title)$/.test(call.callee.prop)) {
+            const first = call.args[0]?.value;
+            if (first?.k === "str" && hasDisclosureText(first.value, this.options.vocabulary.disclosureText)) found = this.locOf(file, call.span);
+          }
+        } else if (s.k !== "func" && s.k !== "class") forEachStmtPart(s, () => undefined, (b) => visitStmts(b, depth + 1));
+      }
+    };
+    visitStmts(body, 0);
+    return found;
   }
 
   /** Messages with a system or developer role, `SystemMessage(...)`, anywhere in a prompt list. */
@@ -2745,7 +2814,9 @@ export class Engine {
       if (v.elems) for (const el of v.elems) if (el.str !== undefined && hasDisclosureText(el.str, vocab.disclosureText)) return true;
       return false;
     };
-    return values.some((v) => visit(v, 0)) ? this.loc(frame, span) : undefined;
+    // A separate text in the same message: `ctx.send("AI-generated poster:", file=...)`.
+    const labelArg = values.some((v) => v.str !== undefined && !v.labels.some((l) => l.kind === "ai") && hasDisclosureText(v.str, vocab.disclosureText));
+    return labelArg || values.some((v) => visit(v, 0)) ? this.loc(frame, span) : undefined;
   }
 
   private responseValue(args: Args, frame: Frame, e: CallExpr, api: string): Value {

@@ -238,7 +238,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     ].map((n) => [n, { category: "ui" as const, args: [0], named: ["body", "data", "image", "value", "label"] }])),
     requestMethods: ["text_input", "text_area", "chat_input", "file_uploader", "camera_input", "audio_input", "experimental_audio_input"],
     selfMethods: ["columns", "tabs", "container", "expander", "sidebar", "empty", "chat_message", "popover", "form", "status", "spinner"],
-    members: { session_state: "streamlit.sessionState" },
+    members: { session_state: "streamlit.sessionState", sidebar: "streamlit.module" },
     allMembers: true,
   },
   /** `st.session_state` carries values between reruns (resolved question 17). */
