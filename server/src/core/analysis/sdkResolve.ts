@@ -3,6 +3,39 @@ import { AI_HOSTS, AWS_COMMANDS, CLIENT_TYPES, type HostSpec, type MethodSpec, S
 import { globMatch } from "../sdk/frameworks";
 import type { Modality } from "./values";
 
+/**
+ * Matches a full name against a catalogue pattern: `*` stays within one name
+ * segment (no `.` or `#`), `**` spans segments. Linear-bounded (two-pointer with backtracking to the last star).
+ */
+export function nameMatch(pattern: string, text: string): boolean {
+  // Expand into tokens: literal chars, "*" (segment) and "**" (any).
+  const tokens: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === "*" && pattern[i + 1] === "*") {
+      tokens.push("**");
+      i++;
+    } else tokens.push(pattern[i]);
+  }
+  // Dynamic programming over tokens x text (names are short).
+  let prev = new Array<boolean>(text.length + 1).fill(false);
+  prev[0] = true;
+  for (const tok of tokens) {
+    const cur = new Array<boolean>(text.length + 1).fill(false);
+    if (tok === "**" || tok === "*") {
+      let reach = false;
+      for (let j = 0; j <= text.length; j++) {
+        if (prev[j]) reach = true;
+        else if (tok === "*" && j > 0 && (text[j - 1] === "." || text[j - 1] === "#")) reach = false;
+        cur[j] = reach;
+      }
+    } else {
+      for (let j = 1; j <= text.length; j++) cur[j] = prev[j - 1] && text[j - 1] === tok;
+    }
+    prev = cur;
+  }
+  return prev[text.length];
+}
+
 /** Normalises a method path for comparison: `fine_tuning.jobs.create` = `fineTuning.jobs.create`. */
 export function normaliseSegment(s: string): string {
   return s.replace(/_/g, "").toLowerCase();

@@ -394,10 +394,12 @@ const VERCEL_FUNCTIONS: Array<[string, MethodSpec]> = [
   ["embedMany", { path: "embedMany", modality: "embedding", prompt: ["values"] }],
 ];
 
-const LANGCHAIN_PY_MODULES = ["langchain", "langchain.*", "langchain_*"];
+const LANGCHAIN_PY_MODULES = ["langchain", "langchain.**", "langchain_*", "langchain_*.**"];
 const LANGCHAIN_JS_MODULES = ["langchain/*", "@langchain/*"];
 
 export const SDK_ENTRIES: readonly SdkEntry[] = [
+  // Not models: LangChain prompt templates, message classes and histories share the `Chat*` prefix.
+  { names: ["**ChatPrompt*", "**ChatMessage*", "**ChatGeneration*", "**ChatResult*", "**Chat*History*", "**ChatSession*", "**ChatPromptValue*", "**ChatPromptTemplate*"], provider: "langchain", kind: "none" },
   // OpenAI and OpenAI-compatible SDKs
   { names: ["openai.OpenAI", "openai.AsyncOpenAI", "openai.Client", "openai.AsyncClient", "openai#", "openai#OpenAI", "openai#default"], provider: "openai", kind: "client", type: "openai.client", baseUrlArg: ["base_url", "baseURL"] },
   { names: ["openai.AzureOpenAI", "openai.AsyncAzureOpenAI", "openai#AzureOpenAI"], provider: "azure", kind: "client", type: "openai.client" },
@@ -452,8 +454,8 @@ export const SDK_ENTRIES: readonly SdkEntry[] = [
     { names: [`${m}#*Embeddings`], provider: "langchain", kind: "client" as const, type: "langchain.embeddings" },
     { names: [`${m}#DallEAPIWrapper`], provider: "langchain", kind: "client" as const, type: "langchain.imageTool" },
   ]),
-  { names: ["llama_index.llms.*.*", "llama_index.core.llms.*", "llamaindex#OpenAI", "llamaindex#Anthropic", "llamaindex#Ollama", "llamaindex#Gemini", "@llamaindex/*#OpenAI", "@llamaindex/*#Anthropic", "@llamaindex/*#Ollama", "@llamaindex/*#Gemini"], provider: "llamaindex", kind: "client", type: "llamaindex.llm" },
-  { names: ["llama_index.embeddings.*.*", "llamaindex#OpenAIEmbedding", "@llamaindex/*#OpenAIEmbedding"], provider: "llamaindex", kind: "client", type: "langchain.embeddings" },
+  { names: ["llama_index.llms.**.*", "llama_index.core.llms.*", "llamaindex#OpenAI", "llamaindex#Anthropic", "llamaindex#Ollama", "llamaindex#Gemini", "@llamaindex/*#OpenAI", "@llamaindex/*#Anthropic", "@llamaindex/*#Ollama", "@llamaindex/*#Gemini"], provider: "llamaindex", kind: "client", type: "llamaindex.llm" },
+  { names: ["llama_index.embeddings.**.*", "llamaindex#OpenAIEmbedding", "@llamaindex/*#OpenAIEmbedding"], provider: "llamaindex", kind: "client", type: "langchain.embeddings" },
   {
     names: ["llama_index.core.VectorStoreIndex.from_documents", "llama_index.core.VectorStoreIndex", "llama_index.core.VectorStoreIndex.from_vector_store", "llama_index.core.SummaryIndex.from_documents", "llama_index.core.load_index_from_storage", "llama_index.VectorStoreIndex.from_documents",
       "llamaindex#VectorStoreIndex.fromDocuments", "llamaindex#VectorStoreIndex.init", "llamaindex#VectorStoreIndex.fromVectorStore", "llamaindex#SummaryIndex.fromDocuments"],
@@ -466,9 +468,9 @@ export const SDK_ENTRIES: readonly SdkEntry[] = [
   { names: ["@huggingface/hub#uploadFile", "@huggingface/hub#uploadFiles", "@huggingface/hub#commit"], provider: "huggingface", kind: "call", method: { path: "uploadFile", modality: "training", training: "dataset" } },
   { names: ["transformers.pipeline", "@huggingface/transformers#pipeline", "@xenova/transformers#pipeline"], provider: "huggingface", kind: "client", type: "huggingface.pipeline" },
   { names: ["transformers.AutoModelForCausalLM.from_pretrained", "transformers.AutoModelForSeq2SeqLM.from_pretrained", "transformers.*ForCausalLM.from_pretrained", "transformers.*ForConditionalGeneration.from_pretrained"], provider: "huggingface", kind: "client", type: "huggingface.model" },
-  { names: ["diffusers.*Video*Pipeline*", "diffusers.*Video*Pipeline*.from_pretrained", "diffusers.CogVideoX*", "diffusers.CogVideoX*.from_pretrained"], provider: "huggingface", kind: "client", type: "diffusers.video" },
-  { names: ["diffusers.*Audio*Pipeline*", "diffusers.*Music*Pipeline*", "diffusers.*Audio*Pipeline*.from_pretrained", "diffusers.*Music*Pipeline*.from_pretrained"], provider: "huggingface", kind: "client", type: "diffusers.audio" },
-  { names: ["diffusers.*Pipeline*", "diffusers.*Pipeline*.from_pretrained", "diffusers.*Pipeline*.from_single_file"], provider: "huggingface", kind: "client", type: "diffusers.image" },
+  { names: ["diffusers.**Video*Pipeline*", "diffusers.**Video*Pipeline*.from_pretrained", "diffusers.CogVideoX*", "diffusers.CogVideoX*.from_pretrained"], provider: "huggingface", kind: "client", type: "diffusers.video" },
+  { names: ["diffusers.**Audio*Pipeline*", "diffusers.**Music*Pipeline*", "diffusers.**Audio*Pipeline*.from_pretrained", "diffusers.**Music*Pipeline*.from_pretrained"], provider: "huggingface", kind: "client", type: "diffusers.audio" },
+  { names: ["diffusers.**Pipeline*", "diffusers.**Pipeline*.from_pretrained", "diffusers.**Pipeline*.from_single_file"], provider: "huggingface", kind: "client", type: "diffusers.image" },
   { names: ["datasets.Dataset.*", "datasets.load_dataset", "datasets.DatasetDict"], provider: "huggingface", kind: "client", type: "datasets.dataset" },
   // Replicate, Stability, ElevenLabs, Ollama, Mistral, Cohere, LiteLLM, DashScope
   { names: ["replicate"], provider: "replicate", kind: "object", type: "replicate.client" },
