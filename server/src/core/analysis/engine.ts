@@ -247,10 +247,11 @@ export class Engine {
     if (mod.routeFile === "api" && fn.isDefaultExport) return { registration: { kind: "route", params: ["express.req", "express.res"] } };
     if (mod.routeFile === "page" && fn.isDefaultExport) return { registration: { kind: "ui", params: ["next.pageProps"] } };
     if (fn.exported && fn.name && /^(action|loader)$/.test(fn.name) && mod.language !== "python") return { registration: { kind: "route", params: ["next.pageProps"], returnIsSink: "response" } };
-    if (mod.language === "python" && fn.name && /^(lambda_handler|handler)$/.test(fn.name) && fn.params.length === 2 && /event/.test(fn.params[0].name ?? "")) {
+    // AWS Lambda / serverless handlers: `def handler(event, context)`.
+    if (mod.language === "python" && fn.name && fn.params.length === 2 && /^event$/.test(fn.params[0].name ?? "") && /^(context|ctx|_context)$/.test(fn.params[1].name ?? "")) {
       return { registration: { kind: "route", params: ["lambda.event"], returnIsSink: "response" } };
     }
-    if (mod.language !== "python" && fn.exported && fn.name === "handler" && /event/i.test(fn.params[0]?.name ?? "")) {
+    if (mod.language !== "python" && (fn.exported || fn.isDefaultExport) && /^(handler|main)$|Handler$/.test(fn.name ?? "") && /^event$/i.test(fn.params[0]?.name ?? "")) {
       return { registration: { kind: "route", params: ["lambda.event"], returnIsSink: "response" } };
     }
     return undefined;
@@ -1457,6 +1458,9 @@ export class Engine {
     const origins = obj.labels.filter((l): l is OriginLabel => l.kind === "origin").map((l) => this.childOrigin(l, prop));
     const base = origins.length ? origins : frame ? [this.origin(`${frame.fnKey}|${prop}`, loc)] : [];
     const v = new Value([{ kind: "request", id: newLabelId(), loc, what }, ...base]);
+    // Profile fields of a chat platform (`first_name`, `username`) are personal data too.
+    const pii = personalDataCategory(prop, true, this.options.vocabulary.personalData);
+    if (pii && frame) v.labels = mergeLabels(v.labels, [{ kind: "pii", id: newLabelId(), loc, what: pii }]);
     v.loc = loc;
     if (frame) frame.userData = true;
     return v;
@@ -1742,7 +1746,8 @@ export class Engine {
     }
     // Unknown SDK method (listing, retrieval, configuration): keeps the client type when it configures it.
     const last = normaliseSegment(path[path.length - 1]);
-    if (["withoptions", "copy", "withconfig"].includes(last)) return Value.of({ ...ref, path: path.slice(0, -1) } as Ref);
+    // Configuration calls that return the same client or model: `.to("cuda")`, `.with_options(...)`.
+    if (["withoptions", "copy", "withconfig", "to", "cuda", "cpu", "half", "float", "eval", "bfloat16", "compile", "fuse"].includes(last)) return Value.of({ ...ref, path: path.slice(0, -1) } as Ref);
     void callee;
     void receiver;
     this.runCallbacks(args, frame, []);
@@ -1905,7 +1910,12 @@ export class Engine {
       v.labels = withRedaction(v.labels, this.loc(frame, e.span));
       return v;
     }
-    if (PY_SERIALISERS.has(full)) return carry(args.all.map((a) => this.serialised(a, frame, e.span)));
+    if (PY_SERIALISERS.has(full)) {
+      const out = carry(args.all.map((a) => this.serialised(a, frame, e.span)));
+      // `json.dumps({...})` keeps its object so a request body's fields stay visible (Bedrock `body=`).
+      if (/dumps$/.test(full) && args.positional[0]?.props) (out as Value & { json?: Value }).json = args.positional[0];
+      return out;
+    }
     if (/^(PIL\.Image|Image)\.(open|frombytes|fromarray|new)$/.test(full) || PY_CARRIERS.has(full)) return carry(args.all);
     if (/^imwatermark\./.test(full)) {
       const v = Value.of({ k: "module", module: "imwatermark", path: ["encoder"], local: false, py: true });
@@ -2021,7 +2031,19 @@ export class Engine {
     if (clientSystem) systemValues.push(...clientSystem);
     // A LangChain prompt template whose system message is filled from the input.
     systemValues.push(...this.templateSystemValues((client as { template?: Value } | undefined)?.template, args.positional[0]));
-    for (const p of promptValues) this.collectSystemMessages(p, systemValues, 0);
+    for (const p of promptValues) {
+      this.collectSystemMessages(p, systemValues, 0);
+      // A serialised request body (`body=json.dumps({"system": ..., "messages": [...]})`).
+      const body = (p as Value & { json?: Value }).json;
+      if (body?.props) {
+        for (const key of HTTP_SYSTEM_KEYS) {
+          const sys = body.props.get(key);
+          if (sys) systemValues.push(sys);
+        }
+        const messages = body.props.get("messages");
+        if (messages) this.collectSystemMessages(messages, systemValues, 0);
+      }
+    }
     const promptLabels = mergeLabels(...promptValues.map((v) => deepLabels(v)), ...systemValues.map((v) => deepLabels(v)));
     const systemLabels = mergeLabels(...systemValues.map((v) => deepLabels(v)));
     const argLabels = mergeLabels(receiverLabels, ...args.all.map((v) => deepLabels(v)));
@@ -2108,6 +2130,7 @@ export class Engine {
     if (method === undefined) {
       // Calling the framework object itself.
       if (spec?.callable?.role) return this.roleValue(spec.callable.role, this.argsState(args));
+      if (spec?.callable?.register) return this.register(spec.callable.register, args, frame, e, "call");
       if (spec?.callable?.sink) {
         this.sinkBySpec(spec.callable.sink, "user", frame, e.span, role, args, receiver);
         return new Value();
@@ -2803,6 +2826,9 @@ export class Engine {
       if (seen.has(v) || depth > 4) return false;
       seen.add(v);
       if (v.disclosed) return true;
+      // A JSON-encoded body (`json.dumps({...})`, `JSON.stringify({...})`) has the payload's fields.
+      const json = (v as Value & { json?: Value }).json;
+      if (json && visit(json, depth + 1)) return true;
       if (v.ref?.k === "response") return v.ref.payload.some((p) => visit(p, depth + 1)) || v.ref.headers.some((h) => visit(h, depth + 1));
       if (v.props) {
         for (const [k, pv] of v.props) {

@@ -41,8 +41,8 @@ export interface RoleSpec {
   registers?: Readonly<Record<string, Registration>>;
   /** Assigning to these properties shows the value to the user (Koa's `ctx.body = ...`). */
   sinkProps?: Readonly<Record<string, SinkCategory>>;
-  /** Calling the value itself. */
-  callable?: { role?: string; sink?: SinkSpec };
+  /** Calling the value itself: another role, a sink, or a route registration (`Route(path, endpoint)`). */
+  callable?: { role?: string; sink?: SinkSpec; register?: Registration };
   /** Every method call on this role is a sink of this spec unless listed elsewhere (loggers). */
   anyMethodSink?: SinkSpec & { kind: "user" | "record"; except?: readonly string[] };
   /** Reading these properties, or calling these methods, gives a value of this role (`st.columns()`). */
@@ -132,7 +132,14 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   "bolt.args": { members: { say: "bolt.say", respond: "bolt.say", client: "slack.client", command: "bolt.payload", message: "bolt.payload", event: "bolt.payload", body: "bolt.payload", payload: "bolt.payload", action: "bolt.payload" } },
   "bolt.payload": { requestProps: ["text", "user_name", "user", "value", "blocks", "files", "event", "message", "state", "actions"] },
   "bolt.say": { callable: { sink: ALL_BOT() } },
-  "slack.client": { members: { chat: "slack.chat" }, userSinks: { chat_postMessage: ALL_BOT(), chat_postEphemeral: ALL_BOT(), chat_update: ALL_BOT() } },
+  "slack.client": {
+    members: { chat: "slack.chat", users: "slack.users", conversations: "slack.conversations" },
+    userSinks: { chat_postMessage: ALL_BOT(), chat_postEphemeral: ALL_BOT(), chat_update: ALL_BOT() },
+    // Platform profile fields and message history are user-controlled (resolved question 13).
+    requestMethods: ["users_info", "users_profile_get", "conversations_history", "conversations_replies"],
+  },
+  "slack.users": { members: { profile: "slack.users" }, requestMethods: ["info", "get", "lookupByEmail"] },
+  "slack.conversations": { requestMethods: ["history", "replies"] },
   "slack.chat": { userSinks: { postMessage: ALL_BOT(), postEphemeral: ALL_BOT(), update: ALL_BOT(), scheduleMessage: ALL_BOT() } },
   "telegraf.bot": {
     registers: Object.fromEntries(["on", "command", "hears", "start", "help", "action", "use", "inlineQuery", "settings"].map((n) => [n, { params: ["telegraf.ctx"], kind: "bot" as const, handlerArg: "last" as const }])),
@@ -152,12 +159,25 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   "bullmq.worker": {},
   // ------------------------------------------------------------------ Python web
   "flask.module": { members: { request: "flask.request", g: "flask.g" } },
-  "flask.app": { registers: { ...verbs(PY_ROUTE, ["route", "get", "post", "put", "patch", "delete", "errorhandler"]), before_request: { kind: "middleware" }, before_app_request: { kind: "middleware" } } },
+  "flask.app": {
+    registers: {
+      ...verbs(PY_ROUTE, ["route", "get", "post", "put", "patch", "delete", "errorhandler"]),
+      add_url_rule: { kind: "route", returnIsSink: "response", handlerArg: "last" },
+      before_request: { kind: "middleware" },
+      before_app_request: { kind: "middleware" },
+    },
+  },
   "flask.request": {
     requestProps: ["json", "form", "args", "values", "files", "data", "headers", "cookies", "view_args", "stream"],
     requestMethods: ["get_json", "get_data"],
   },
-  "fastapi.app": { registers: verbs(PY_ROUTE, ["get", "post", "put", "patch", "delete", "api_route", "websocket", "route", "head", "options"]) },
+  "fastapi.app": {
+    registers: {
+      ...verbs(PY_ROUTE, ["get", "post", "put", "patch", "delete", "api_route", "websocket", "route", "head", "options"]),
+      add_api_route: { kind: "route", returnIsSink: "response", handlerArg: "last" },
+      add_route: { kind: "route", params: ["starlette.request"], returnIsSink: "response", handlerArg: "last" },
+    },
+  },
   "starlette.request": {
     requestProps: ["query_params", "path_params", "headers", "cookies"],
     requestMethods: ["json", "form", "body", "stream"],
@@ -176,6 +196,8 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     registers: Object.fromEntries(["add_get", "add_post", "add_put", "add_patch", "add_delete", "add_route", "add_view"].map((n) => [n, { kind: "route" as const, params: ["aiohttp.request"], returnIsSink: "response" as const, handlerArg: "last" as const }])),
   },
   "aiohttp.request": { requestProps: ["query", "match_info", "headers", "cookies", "rel_url"], requestMethods: ["json", "post", "text", "read", "multipart"] },
+  /** `Route("/x", endpoint)`, `WebSocketRoute(...)` in a Starlette app's routes. */
+  "starlette.routeCtor": { callable: { register: { kind: "route", params: ["starlette.request"], returnIsSink: "response" } } },
   "celery.app": { registers: { task: { kind: "worker" }, shared_task: { kind: "worker" } } },
   // ------------------------------------------------------------------ Python bots and chat UIs
   "discordpy.bot": {
@@ -314,6 +336,7 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["flask.request", "quart.request"], role: "flask.request", server: true },
   { names: ["flask", "flask.*", "quart", "quart.*"], role: "flask.module", server: true },
   { names: ["fastapi.FastAPI", "fastapi.APIRouter", "starlette.applications.Starlette", "litestar.Litestar"], role: "fastapi.app", server: true },
+  { names: ["starlette.routing.Route", "starlette.routing.WebSocketRoute", "fastapi.routing.APIRoute"], role: "starlette.routeCtor", server: true },
   { names: ["fastapi", "fastapi.*", "starlette", "starlette.*", "litestar", "litestar.*", "sanic", "sanic.*", "tornado", "tornado.*", "falcon", "falcon.*", "bottle", "bottle.*", "pyramid", "pyramid.*"], role: "web.other", server: true },
   { names: ["django", "django.*", "rest_framework", "rest_framework.*", "ninja", "ninja.*"], role: "web.other", server: true },
   { names: ["aiohttp.web.RouteTableDef"], role: "aiohttp.routes", server: true },
