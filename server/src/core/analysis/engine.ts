@@ -2322,7 +2322,8 @@ export class Engine {
       return v;
     }
     this.sinkBySpec(spec, "user", frame, e.span, `st.${method}`, args, undefined, own ?? frame.uiDisclosure);
-    return new Value();
+    // `st.write_stream(...)` returns the text it streamed.
+    return method === "write_stream" ? carry(args.positional.slice(0, 1)) : new Value();
   }
 
   private isUiBlockWithLabel(_call: CallExpr, v: Value, _frame: Frame): boolean {

@@ -574,7 +574,7 @@ export function modalityFromTask(task: string | undefined): Modality {
   if (/text-to-speech|text-to-audio/.test(t)) return "audio";
   if (/text-to-video/.test(t)) return "video";
   if (/feature-extraction|sentence-similarity|embedding/.test(t)) return "embedding";
-  if (/classification|sentiment|ner|token-classification|fill-mask|object-detection|zero-shot|image-segmentation/.test(t)) return "classification";
+  if (/classification|sentiment|^ner$|fill-mask|object-detection|zero-shot|segmentation|depth-estimation/.test(t)) return "classification";
   return "text";
 }
 
