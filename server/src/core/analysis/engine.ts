@@ -276,6 +276,12 @@ export class Engine {
   /** A parameter of a function analysed on its own: unknown data, typed by its annotation when it names an SDK or a request model. */
   private paramValue(mod: ModuleState, fn: FunctionDef, p: Param, reg: Registration | undefined): Value {
     const loc = this.locOf(mod.file, p.span);
+    // NestJS-style parameter decorators say where the value comes from.
+    for (const d of p.decorators ?? []) {
+      if (/^(Body|Query|Param|Params|Headers|UploadedFile|UploadedFiles|MessageBody|Payload|Args)$/.test(d)) return this.requestValue(mod, fn, p.name ?? d.toLowerCase(), p.span);
+      if (/^(Req|Request)$/.test(d)) return this.roleValue("express.req");
+      if (/^(Res|Response)$/.test(d)) return this.roleValue("express.res");
+    }
     if (p.typeAnn) {
       const typed = this.valueForType(mod, p.typeAnn, loc, reg, fn, p);
       if (typed) return typed;
@@ -311,6 +317,7 @@ export class Engine {
       const bound = lookup(mod.scope, root);
       if (!bound) continue;
       const resolved = name.includes(".") ? name.split(".").slice(1).reduce<Value>((acc, seg) => this.member(acc, seg, undefined, undefined), bound) : bound;
+      if (resolved.ref?.k === "framework" && ROLES[resolved.ref.role]?.recordSinks) return this.roleValue(resolved.ref.role);
       if (resolved.ref?.k === "module") {
         const full = this.fullName(resolved.ref);
         const sdk = findSdkEntry(full);
@@ -939,6 +946,7 @@ export class Engine {
   }
 
   private assignMember(obj: Value, prop: string, value: Value, frame: Frame, targetSpan: Span, stmtSpan: Span): void {
+    if (obj.ref?.k === "framework" && isConsentDecisionField(prop, this.options.vocabulary.consent)) this.checkConsentWrite(prop, value, frame, stmtSpan);
     if (obj.ref?.k === "framework") {
       const spec = ROLES[obj.ref.role];
       const sinkCat = spec?.sinkProps?.[prop];
@@ -1661,6 +1669,11 @@ export class Engine {
           v = this.withLabels(v, mergeLabels(v.labels, [this.origin(`${mod.file}:${fn.id}|${p.name}`, this.locOf(mod.file, p.span))]));
         }
         this.bind(p.pattern, v, frame, p.span);
+        // `constructor(private readonly repo: Repo)` also sets `this.repo`.
+        if (p.property && p.name && thisValue) {
+          thisValue.props ??= new Map();
+          thisValue.props.set(p.name, v);
+        }
       }
       this.execBlock(fn.body, frame);
     } finally {
@@ -1738,7 +1751,7 @@ export class Engine {
         }
         if (method.system) {
           const sys = method.system.map((s) => this.namedArg(args, s, frame)).filter((v): v is Value => !!v);
-          if (sys.length) (out as Value & { system?: Value[] }).system = sys;
+          if (sys.length) (out.ref as { system?: Value[] }).system = sys;
         }
         return out;
       }
@@ -1790,7 +1803,7 @@ export class Engine {
         const out = Value.of({ k: "sdk", provider, type, model, loc: this.loc(frame, e.span) });
         if (type === "google.model") {
           const sys = this.namedArg(args, "system_instruction") ?? this.namedArg(args, "systemInstruction");
-          if (sys) (out as Value & { system?: Value[] }).system = [sys];
+          if (sys) (out.ref as { system?: Value[] }).system = [sys];
         }
         // A dataset built from records carries them to `push_to_hub`.
         if (type === "datasets.dataset") out.labels = carry(args.all).labels;
@@ -2027,7 +2040,8 @@ export class Engine {
       const v = this.namedArg(args, name, frame);
       if (v) systemValues.push(v);
     }
-    const clientSystem = (modelValue as (Value & { system?: Value[] }) | undefined)?.system;
+    // A system instruction given when the model or chat was created (`getGenerativeModel({ systemInstruction })`).
+    const clientSystem = (client as { system?: Value[] } | undefined)?.system ?? (modelValue?.ref as { system?: Value[] } | undefined)?.system;
     if (clientSystem) systemValues.push(...clientSystem);
     // A LangChain prompt template whose system message is filled from the input.
     systemValues.push(...this.templateSystemValues((client as { template?: Value } | undefined)?.template, args.positional[0]));
@@ -2245,10 +2259,10 @@ export class Engine {
     });
     if (fnArgs.length === 0) {
       // A decorator factory: `@app.post("/x")`, or `router.use(requireConsent)` applying to later routes.
-      if (method === "use" && consent) frame.module.handlers.set(-1, { registration: reg, consent });
+      // `router.use(requireConsent(...))`: routes added to this router afterwards are guarded.
+      if (method === "use" && consent && router?.ref?.k === "framework") router.ref.consent = consent;
       return this.registrationMarker({ registration: reg, consent, router });
     }
-    const moduleConsent = frame.module.handlers.get(-1)?.consent;
     const handlerValue = fnArgs[fnArgs.length - 1];
     const middleware = fnArgs.slice(0, -1);
     for (const m of middleware) {
@@ -2256,10 +2270,12 @@ export class Engine {
       if (fnRef.fn.name && isConsentGuardName(fnRef.fn.name, this.options.vocabulary.consent)) consent = this.loc(frame, fnRef.fn.span);
     }
     const href = handlerValue.ref as Extract<Ref, { k: "function" }>;
-    const info: HandlerInfo = { registration: reg, consent: consent ?? moduleConsent ?? routerConsent(router), router };
+    const info: HandlerInfo = { registration: reg, consent: consent ?? routerConsent(router), router: method === "use" ? undefined : router };
     this.moduleFor(href.module.file).handlers.set(href.fn.id, info);
-    if (method === "use" && !consent && href.fn.name && isConsentGuardName(href.fn.name, this.options.vocabulary.consent)) {
-      frame.module.handlers.set(-1, { registration: reg, consent: this.loc(frame, href.fn.span) });
+    // `router.use(requireConsent)`: a consent middleware guards the routes added to the router after it.
+    if (method === "use" && fnArgs.length === 1 && href.fn.name && isConsentGuardName(href.fn.name, this.options.vocabulary.consent) && router?.ref?.k === "framework") {
+      router.ref.consent = this.loc(frame, e.span);
+      return new Value();
     }
     // Evaluate inline handlers now, with their parameters typed by the framework.
     const mod = this.moduleFor(href.module.file);
@@ -2471,7 +2487,6 @@ export class Engine {
         // Keyword arguments keep their names: `ConsentEvent.objects.create(purpose=..., recorded_at=...)`.
         const stored = args.named.size ? [this.argsState(args)] : args.all;
         this.recordSink(frame, e.span, shape.category, calleeText, stored, true, e.args.map((a) => a.value));
-        this.consentFieldsWritten(stored, frame, e.span);
         return new Value();
       }
     }
@@ -2530,7 +2545,7 @@ export class Engine {
     const calleeText = exprText(e.callee);
     if (RECEIVER_RECORD_METHODS.has(name) && receiver.labels.length + (receiver.props?.size ?? 0) > 0 && !receiver.ref) {
       const media = deepLabels(receiver).some((l) => l.kind === "ai" && isMedia(l.call.modality));
-      this.recordSink(frame, e.span, media ? "file" : "db", `${calleeText}()`, [receiver], true, e.callee.k === "member" ? [e.callee.object] : []);
+      this.recordSink(frame, e.span, media ? "file" : "db", `${calleeText}()`, [receiver], true, e.callee.k === "member" ? [e.callee.object] : [], true);
       return new Value();
     }
     if (/^(write_text|write_bytes)$/.test(name)) {
@@ -2760,8 +2775,10 @@ export class Engine {
     this.facts.addSink({ kind: "user", category, loc: this.loc(frame, span), api, labels, disclosed: payload, guard: frame.guard, ...this.fixContext(frame, exprs, (l) => l.kind === "ai") });
   }
 
-  private recordSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], store = false, exprs: readonly Expr[] = []): void {
+  private recordSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], store = false, exprs: readonly Expr[] = [], receiverSave = false): void {
     const labels = mergeLabels(...values.map((v) => deepLabels(v)));
+    // An ORM write that sets consent fields (`update({ data: { consent: ... } })`); a receiver's `.save()` repeats earlier assignments.
+    if (category === "db" && !receiverSave) this.consentFieldsWritten(values, frame, span);
     if (store || category === "db" || category === "analytics" || category === "log") this.consentRecordIn(values, frame, span);
     if (labels.length === 0) return;
     this.facts.addSink({ kind: "record", category, loc: this.loc(frame, span), api, labels, guard: frame.guard, ...this.fixContext(frame, exprs, (l) => l.kind === "ai" || l.kind === "origin") });

@@ -246,7 +246,10 @@ class JsLowerer {
       const typeNode = d.childForFieldName("type");
       const lowered = value ? this.expr(value) : undefined;
       // `const ask = async (q) => {...}`: the function is known by the variable's name.
-      if (lowered?.k === "func" && !lowered.fn.name && name?.type === "identifier") lowered.fn.name = name.text;
+      if (lowered?.k === "func" && !lowered.fn.name && name?.type === "identifier") {
+        lowered.fn.name = name.text;
+        if (exported) lowered.fn.exported = true;
+      }
       out.push({
         k: "assign",
         span: spanOf(d),
@@ -394,10 +397,19 @@ class JsLowerer {
     }
     const body: Stmt[] = [];
     const fields: Array<{ name: string; typeAnn?: string }> = [];
+    // Decorators of a member (`@Post("x")`) precede it in the class body.
+    let pending: Expr[] = [];
     for (const m of node.childForFieldName("body")?.namedChildren ?? []) {
       if (!m) continue;
+      if (m.type === "decorator") {
+        pending.push(m.namedChildren[0] ? this.expr(m.namedChildren[0]) : unknown(m));
+        continue;
+      }
+      const decorators = pending;
+      pending = [];
       if (m.type === "method_definition") {
         const fn = this.functionDef(m);
+        fn.decorators.push(...decorators);
         body.push({ k: "func", span: spanOf(m), fn });
       } else if (m.type === "public_field_definition" || m.type === "field_definition") {
         const key = propertyKey(m.childForFieldName("name") ?? m.childForFieldName("property"));
@@ -431,12 +443,23 @@ class JsLowerer {
       let patNode: Node | null = p;
       let typeAnn: string | undefined;
       let def: Expr | undefined;
+      let decorators: string[] | undefined;
+      let property = false;
       if (p.type === "required_parameter" || p.type === "optional_parameter") {
         patNode = p.childForFieldName("pattern");
         const t = p.childForFieldName("type");
         typeAnn = t ? typeText(t) : undefined;
         const v = p.childForFieldName("value");
         if (v) def = this.expr(v);
+        for (const c of p.namedChildren) {
+          if (c?.type === "decorator") {
+            const inner = c.namedChildren[0];
+            const callee = inner?.type === "call_expression" ? inner.childForFieldName("function") : inner;
+            const name = callee?.type === "member_expression" ? callee.childForFieldName("property")?.text : callee?.text;
+            if (name) (decorators ??= []).push(name);
+          } else if (c?.type === "accessibility_modifier" || c?.type === "override_modifier") property = true;
+        }
+        if (p.children.some((c) => c?.type === "readonly")) property = true;
       }
       if (!patNode) continue;
       let kind: Param["kind"] = "normal";
@@ -451,7 +474,7 @@ class JsLowerer {
       }
       if (patNode.type === "this") continue;
       const pattern = this.pattern(patNode);
-      out.push({ pattern, name: pattern.k === "name" ? pattern.name : undefined, default: def, typeAnn, kind, span });
+      out.push({ pattern, name: pattern.k === "name" ? pattern.name : undefined, default: def, typeAnn, kind, span, decorators, property: property || undefined });
     }
     return out;
   }

@@ -104,6 +104,10 @@ export interface Param {
   typeAnn?: string;
   kind: "normal" | "rest" | "kwrest";
   span: Span;
+  /** Names of parameter decorators (`@Body()`, `@Req()`), TypeScript only. */
+  decorators?: string[];
+  /** A TypeScript parameter property (`private readonly repo: Repo`): also assigned to `this`. */
+  property?: boolean;
 }
 
 export interface FunctionDef {

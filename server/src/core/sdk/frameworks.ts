@@ -81,6 +81,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   "express.req": {
     requestProps: ["body", "query", "params", "headers", "cookies", "signedCookies", "files", "file", "hostname"],
     requestMethods: ["get", "header", "param"],
+    members: { log: "logger" },
   },
   "express.res": {
     chain: ["status", "set", "header", "type", "setHeader", "append", "cookie", "vary", "location", "links", "contentType", "attachment", "format"],
@@ -88,8 +89,8 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     userSinks: { json: ALL_ARGS, send: ALL_ARGS, write: ALL_ARGS, end: ALL_ARGS, jsonp: ALL_ARGS, render: { category: "response", args: [1] }, sendFile: { category: "response", args: [] } },
   },
   "fastify.module": { callable: { role: "fastify.app" } },
-  "fastify.app": { registers: verbs(FASTIFY_ROUTE) },
-  "fastify.req": { requestProps: ["body", "query", "params", "headers", "cookies"] },
+  "fastify.app": { registers: verbs(FASTIFY_ROUTE), members: { log: "logger" } },
+  "fastify.req": { requestProps: ["body", "query", "params", "headers", "cookies"], members: { log: "logger" } },
   "fastify.reply": { chain: ["code", "status", "header", "headers", "type"], headerMethods: ["header"], userSinks: { send: ALL_ARGS } },
   "koa.app": { registers: { use: KOA_ROUTE } },
   "koa.router": { registers: verbs(KOA_ROUTE) },
@@ -307,6 +308,10 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     },
   },
   "storage.put": { callable: { sink: { category: "storage", args: [1] } } },
+  /** TypeORM / MikroORM repositories and entity managers (typed constructor parameters in NestJS services). */
+  "orm.repository": {
+    recordSinks: Object.fromEntries(["save", "insert", "update", "upsert", "persistAndFlush", "nativeInsert", "nativeUpdate"].map((n) => [n, { category: "db" as const, args: "all" as const }])),
+  },
 };
 
 function ALL_BOT(): SinkSpec {
@@ -371,6 +376,7 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["fs#", "fs#default", "node:fs#", "node:fs#default", "fs/promises#", "fs/promises#default", "node:fs/promises#", "node:fs/promises#default", "fs-extra#", "fs-extra#default"], role: "fs.module" },
   { names: ["fs#*", "node:fs#*", "fs/promises#*", "node:fs/promises#*", "fs-extra#*"], role: "fs.member" },
   { names: ["@vercel/blob#put", "@netlify/blobs#*"], role: "storage.put" },
+  { names: ["typeorm#Repository", "typeorm#EntityManager", "typeorm#DataSource", "@mikro-orm/core#EntityRepository", "@mikro-orm/core#EntityManager"], role: "orm.repository" },
 ];
 
 /**
@@ -382,6 +388,10 @@ export const RECORD_CALL_SHAPES: ReadonlyArray<{ pattern: RegExp; category: Sink
   // Django, SQLAlchemy, Tortoise, Peewee, Prisma, Mongoose, Sequelize, TypeORM, Drizzle, Supabase, Mongo, Redis, Firestore
   { pattern: /\.objects\.(\w+\(\)\.)*(create|get_or_create|update_or_create|bulk_create|bulk_update|update)$/, category: "db", args: "all" },
   { pattern: /(^|\.)query\(\)(\.\w+\(\))*\.(update|insert)$/, category: "db", args: "all" },
+  // Drizzle and Knex-style builders: `db.update(users).set({...})`, `db.insert(t).values({...})`.
+  { pattern: /(^|\.)update\(\)\.set$/, category: "db", args: "all" },
+  { pattern: /(^|\.)insert\(\)\.values$/, category: "db", args: "all" },
+  { pattern: /(^|\.)(repository|repo|\w+Repository|\w+Repo)\.(save|insert|update|upsert)$/, category: "db", args: "all" },
   { pattern: /(^|\.)(session|db|dbsession|db_session|database|conn|connection|cursor|tx|transaction|uow)\.(add|add_all|merge|execute|executemany|insert|bulk_save_objects|bulk_insert_mappings)$/i, category: "db", args: "all" },
   { pattern: /(^|\.)(session|db|database)\.session\.(add|add_all|merge|execute)$/i, category: "db", args: "all" },
   { pattern: /(^|\.)(prisma|db|database|tx|client)\.[A-Za-z_$][\w$]*\.(create|createMany|update|updateMany|upsert|createManyAndReturn)$/, category: "db", args: "all" },
