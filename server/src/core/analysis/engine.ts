@@ -113,6 +113,7 @@ export class Engine {
   private readonly streamlitState = new Map<string, Value>();
   /** Functions and modules that read `st.session_state`: evaluated once more after everything else has written it. */
   private readonly stateReaders = new Set<string>();
+  private branchCounter = 0;
   private readonly recordClassCache = new Map<string, { word: string; health: boolean } | null>();
   private budgetExceeded = false;
 
@@ -393,6 +394,7 @@ export class Engine {
       depth: init.depth ?? 0,
       uiDisclosure: init.uiDisclosure,
       userData: false,
+      branch: "0",
     };
   }
 
@@ -607,14 +609,17 @@ export class Engine {
         this.eval(stmt.disc, frame);
         const before = frame.scope;
         const branches: Scope[] = [];
+        const savedBranch = frame.branch;
         for (const c of stmt.cases) {
           if (c.test) this.eval(c.test, frame);
           const s = forkScope(before);
           frame.scope = s;
+          frame.branch = `${savedBranch}.${++this.branchCounter}`;
           const cc = this.execBlock(c.body, frame);
           frame.scope = before;
           if (cc === "normal" || cc === "break") branches.push(s);
         }
+        frame.branch = savedBranch;
         joinScopes(before, branches);
         return "normal";
       }
@@ -639,21 +644,34 @@ export class Engine {
     const before = frame.scope;
     const savedGuard = frame.guard;
 
+    const savedHeader = frame.responseDisclosure;
+    const savedBranch = frame.branch;
     const thenScope = forkScope(before);
     frame.scope = thenScope;
+    frame.branch = `${savedBranch}.${++this.branchCounter}`;
     if (polarity === "pos") frame.guard = { ...savedGuard, consent: testLoc };
     const thenC = this.execBlock(stmt.then, frame);
     frame.guard = savedGuard;
+    const thenHeader = frame.responseDisclosure;
+    frame.responseDisclosure = savedHeader;
 
     const elseScope = forkScope(before);
     frame.scope = elseScope;
+    frame.branch = `${savedBranch}.${++this.branchCounter}`;
     if (polarity === "neg") frame.guard = { ...savedGuard, consent: testLoc };
     const elseC = this.execBlock(stmt.else, frame);
+    frame.branch = savedBranch;
     frame.guard = savedGuard;
     frame.scope = before;
+    const elseHeader = frame.responseDisclosure;
 
     const thenAbrupt = thenC === "return" || thenC === "throw";
     const elseAbrupt = elseC === "return" || elseC === "throw";
+    // A disclosure header set in one branch holds afterwards only if every branch that falls through set it.
+    if (!thenAbrupt && !elseAbrupt) frame.responseDisclosure = thenHeader && elseHeader ? thenHeader : savedHeader;
+    else if (!thenAbrupt) frame.responseDisclosure = thenHeader;
+    else if (!elseAbrupt) frame.responseDisclosure = elseHeader;
+    else frame.responseDisclosure = savedHeader;
     const fall: Scope[] = [];
     if (!thenAbrupt) fall.push(thenScope);
     if (!elseAbrupt) fall.push(elseScope);
@@ -1587,7 +1605,7 @@ export class Engine {
   // ------------------------------------------------------------------ workspace functions
 
   callFunction(fn: FunctionDef, scope: Scope, mod: ModuleState, args: Args, thisValue: Value | undefined, caller: Frame, site: CallExpr | undefined): Value {
-    if (caller.fn) this.facts.addCall(caller.fnKey, `${mod.file}:${fn.id}`);
+    if (caller.fn) this.facts.addCall(caller.fnKey, `${mod.file}:${fn.id}`, caller.branch);
     if (this.callStack.includes(fn.id) || caller.depth >= MAX_DEPTH) {
       this.runCallbacks(args, caller, []);
       return carry(args.all);
@@ -2904,7 +2922,7 @@ export class Engine {
     const granted = value.constant === true || (value.str !== undefined && GRANTED_CONSTANTS.has(value.str.toLowerCase()));
     if (request || (inHandler && granted)) {
       const source = request ? request.loc : frame.fn ? this.loc(frame, frame.fn.nameSpan ?? frame.fn.span) : this.loc(frame, span);
-      this.facts.consentWrites.push({ loc: this.loc(frame, span), field, fnKey: frame.fnKey, source, stmt: frame.stmt });
+      this.facts.consentWrites.push({ loc: this.loc(frame, span), field, fnKey: frame.fnKey, source, stmt: frame.stmt, branch: frame.branch });
     }
   }
 
@@ -2943,7 +2961,7 @@ export class Engine {
       }
     };
     for (const v of values) visit(v, 0);
-    if (time && purpose) this.facts.consentRecords.push({ loc: this.loc(frame, span), fnKey: frame.fnKey });
+    if (time && purpose) this.facts.consentRecords.push({ loc: this.loc(frame, span), fnKey: frame.fnKey, branch: frame.branch });
   }
 }
 

@@ -65,11 +65,19 @@ export interface ConsentWriteFact {
   readonly source: Loc;
   /** The statement that stores the decision. */
   readonly stmt?: Span;
+  /** Branch path inside the function (`0.2.5`): a record on another branch does not record this decision. */
+  readonly branch: string;
 }
 
 export interface ConsentRecordFact {
   readonly loc: Loc;
   readonly fnKey: string;
+  readonly branch: string;
+}
+
+/** Whether two branch paths can run together: one is the other, or nested in it. */
+export function sameFlow(a: string, b: string): boolean {
+  return a === b || a.startsWith(b + ".") || b.startsWith(a + ".");
 }
 
 export class Facts {
@@ -77,8 +85,8 @@ export class Facts {
   readonly sinks: SinkFact[] = [];
   readonly consentWrites: ConsentWriteFact[] = [];
   readonly consentRecords: ConsentRecordFact[] = [];
-  /** Function keys each function calls (same workspace), for "a helper it calls writes the record". */
-  readonly calls = new Map<string, Set<string>>();
+  /** Workspace functions each function calls, with the branch of the call, for "a helper it calls writes the record". */
+  readonly calls = new Map<string, Array<{ to: string; branch: string }>>();
   /** Origin keys of values that reached a prompt of a conversational AI call. */
   readonly promptOrigins = new Set<string>();
   /** String literals that reached an AI call's arguments: literal "file:start:end" -> the AI call. */
@@ -99,10 +107,10 @@ export class Facts {
     this.sinks.push(fact);
   }
 
-  addCall(from: string, to: string): void {
-    let set = this.calls.get(from);
-    if (!set) this.calls.set(from, (set = new Set()));
-    set.add(to);
+  addCall(from: string, to: string, branch: string): void {
+    let list = this.calls.get(from);
+    if (!list) this.calls.set(from, (list = []));
+    if (!list.some((c) => c.to === to && c.branch === branch)) list.push({ to, branch });
   }
 
   /** Whether an origin key is, contains or is part of a value that reached a prompt. */

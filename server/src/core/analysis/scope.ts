@@ -97,6 +97,8 @@ export interface Frame {
   userData: boolean;
   /** The statement being evaluated (quick-fixes wrap or follow it). */
   stmt?: Span;
+  /** Branch path inside the function ("0" at the top, "0.3" inside a branch). */
+  branch: string;
 }
 
 export interface ModuleState {

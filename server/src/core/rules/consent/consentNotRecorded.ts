@@ -1,5 +1,6 @@
 // CON002: a consent decision is stored without an auditable consent record (time and purpose) in the same function.
 import { localized } from "../../types";
+import { sameFlow } from "../../analysis/facts";
 import { related } from "../describe";
 import { ensureHelper } from "../../fixes/helpers";
 import { fix, insertAfterStatement } from "../../fixes/ruleFixes";
@@ -47,25 +48,25 @@ export const consentNotRecorded: Rule = {
     },
   },
   check(ctx) {
-    const recordsByFn = new Set(ctx.facts.consentRecords.map((r) => r.fnKey));
-    const reachesRecord = (fnKey: string): boolean => {
-      const seen = new Set<string>();
-      const stack = [fnKey];
-      while (stack.length) {
-        const k = stack.pop()!;
-        if (seen.has(k)) continue;
-        seen.add(k);
-        if (recordsByFn.has(k)) return true;
-        for (const next of ctx.facts.calls.get(k) ?? []) stack.push(next);
-      }
-      return false;
+    const recordsByFn = new Map<string, string[]>();
+    for (const r of ctx.facts.consentRecords) recordsByFn.set(r.fnKey, [...(recordsByFn.get(r.fnKey) ?? []), r.branch]);
+    // A helper writes a record whatever branch inside it does so.
+    const helperRecords = (fnKey: string, seen: Set<string>): boolean => {
+      if (seen.has(fnKey)) return false;
+      seen.add(fnKey);
+      if (recordsByFn.has(fnKey)) return true;
+      return (ctx.facts.calls.get(fnKey) ?? []).some((c) => helperRecords(c.to, seen));
     };
+    // In the writing function, only a record on the same flow (not another `if`/`case` branch) counts.
+    const reachesRecord = (fnKey: string, branch: string): boolean =>
+      (recordsByFn.get(fnKey) ?? []).some((b) => sameFlow(b, branch)) ||
+      (ctx.facts.calls.get(fnKey) ?? []).some((c) => sameFlow(c.branch, branch) && helperRecords(c.to, new Set([fnKey])));
     const seen = new Set<string>();
     for (const w of ctx.facts.consentWrites) {
       const key = `${w.loc.file}:${w.loc.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (reachesRecord(w.fnKey)) continue;
+      if (reachesRecord(w.fnKey, w.branch)) continue;
       const file = ctx.files.get(w.loc.file);
       let fixes: ReturnType<typeof fix>[] = [];
       if (file && w.stmt) {
