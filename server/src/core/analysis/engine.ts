@@ -85,7 +85,7 @@ const NON_CARRYING_METHODS = new Set([
 const STRING_JOIN_METHODS = new Set(["join", "format", "concat", "replace", "replaceAll", "format_map", "substitute", "safe_substitute", "padStart", "padEnd"]);
 const ITER_CALLBACK_METHODS = new Set(["map", "flatMap", "forEach", "filter", "find", "findLast", "some", "every", "reduce", "reduceRight", "sort", "then", "catch", "finally", "flat_map"]);
 
-const DB_READ_METHODS = new Set(["filter_by", "get_or_404", "first_or_404", "one_or_404", "findMany", "findUnique", "findFirst", "findUniqueOrThrow", "findFirstOrThrow", "findAll", "findById", "findOne", "fetchall", "fetchone", "fetchmany", "scalars", "scalar_one", "scalar_one_or_none", "get_object_or_404", "get_list_or_404", "aggregate"]);
+const DB_READ_METHODS = new Set(["select", "pluck", "filter_by", "get_or_404", "first_or_404", "one_or_404", "findMany", "findUnique", "findFirst", "findUniqueOrThrow", "findFirstOrThrow", "findAll", "findById", "findOne", "fetchall", "fetchone", "fetchmany", "scalars", "scalar_one", "scalar_one_or_none", "get_object_or_404", "get_list_or_404", "aggregate"]);
 const CONSENT_TIME_KEYS = /(^|_)(at|timestamp|time|date|ts)$|At$|Timestamp$|Time$|Date$|^(at|timestamp|ts|time|date|when|created|recorded)$/;
 const CONSENT_PURPOSE_KEYS = /^(purpose|purposes|scope|scopes|notice_version|noticeVersion|policy_version|policyVersion|consent_type|consentType|consent_purpose|consentPurpose|processing_purpose|legal_basis|legalBasis)$/;
 const GRANTED_CONSTANTS = new Set(["granted", "yes", "accepted", "agree", "agreed", "allow", "allowed", "opt_in", "opt-in", "optin", "true", "on", "enabled"]);
@@ -242,6 +242,10 @@ export class Engine {
   /** Next.js route handlers, page components, serverless handlers: known by their export. */
   private routeExportRole(mod: ModuleState, fn: FunctionDef): HandlerInfo | undefined {
     if (!fn.name && !fn.isDefaultExport) return undefined;
+    // Next.js server actions: exported functions of a "use server" module receive form data from the browser.
+    if (mod.language !== "python" && fn.exported && this.useServer(mod)) {
+      return { registration: { kind: "route", params: ["web.formData"] } };
+    }
     if (mod.routeFile === "route" && fn.exported && fn.name && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(fn.name)) {
       return { registration: { kind: "route", params: ["web.request"], returnIsSink: "response" } };
     }
@@ -256,6 +260,11 @@ export class Engine {
       return { registration: { kind: "route", params: ["lambda.event"], returnIsSink: "response" } };
     }
     return undefined;
+  }
+
+  private useServer(mod: ModuleState): boolean {
+    const first = this.workspace.getFile(mod.file)?.program.body[0];
+    return first?.k === "expr" && first.expr.k === "str" && first.expr.value === "use server";
   }
 
   private paramValuesFor(mod: ModuleState, fn: FunctionDef, info: HandlerInfo | undefined): Value[] {
@@ -1566,6 +1575,11 @@ export class Engine {
     if (ref?.k === "sdk") return this.callSdk(ref, callee, args, frame, e, receiver);
     if (ref?.k === "module" && !ref.local) return this.callExternal(ref, callee, receiver, name, args, frame, e);
     if (ref?.k === "framework") return this.callRole(ref.role, callee, receiver, name, args, frame, e);
+    if (receiver?.ref?.k === "builtin" && receiver.ref.name === "$streamController" && (name === "enqueue" || name === "write")) {
+      const target = (receiver as Value & { target?: Value }).target;
+      if (target) this.mergeInto(target, union(args.all));
+      return new Value();
+    }
     if (ref?.k === "builtin" && ref.name === "$setState") {
       this.callSetState(callee, args, frame);
       return new Value();
@@ -1859,10 +1873,10 @@ export class Engine {
     if (/langchain|llama_index|llamaindex/.test(ref.module) && /ChatPromptTemplate|PromptTemplate/.test(ref.path.join("."))) {
       return this.promptTemplate(args);
     }
-    // Composing chains and agents from a model keeps it an AI runnable.
+    // Composing chains and agents from a model keeps it an AI runnable (`RunnableSequence.from([prompt, model, parser])`).
     if (/langchain|llama_index|llamaindex|crewai|autogen|langgraph/.test(ref.module)) {
-      const model = args.all.find(isRunnable) ?? [...args.named.values()].find(isRunnable);
-      if (model) return Value.of({ k: "sdk", provider: (model.ref as { provider: string }).provider, type: "langchain.runnable", model: (model.ref as { model?: string }).model, loc: this.loc(frame, e.span) });
+      const parts = [...args.all, ...args.named.values()].flatMap((a) => (a.elems && !a.ref ? a.elems : [a]));
+      if (parts.some(isRunnable)) return this.composeRunnable(parts.filter(isRunnable), this.loc(frame, e.span));
     }
     if (PY_RESPONSE_CONSTRUCTORS.has(full) || JS_RESPONSE_CONSTRUCTORS.has(full)) return this.responseValue(args, frame, e, full);
     const shaped = name ? this.shapedCall(e, name, args, frame) : undefined;
@@ -2464,6 +2478,19 @@ export class Engine {
       case "Promise.all":
       case "Promise.allSettled":
         return args.positional[0] ?? new Value();
+      case "ReadableStream":
+      case "TransformStream": {
+        // `new ReadableStream({ async start(controller) { controller.enqueue(chunk) } })`: the stream carries what is enqueued.
+        const stream = new Value();
+        const controller = Value.of({ k: "builtin", name: "$streamController" });
+        (controller as Value & { target?: Value }).target = stream;
+        const source = args.positional[0];
+        for (const key of ["start", "pull", "transform"]) {
+          const cb = source?.props?.get(key);
+          if (cb?.ref?.k === "function") this.runCallbacks({ positional: [controller], named: new Map(), exprs: [], all: [cb] }, frame, key === "transform" ? [new Value(), controller] : [controller]);
+        }
+        return stream;
+      }
       case "format":
         return this.joinValues(args.all);
       case "super":
@@ -2548,7 +2575,7 @@ export class Engine {
     let callee: Expr = e.callee;
     while (callee.k === "member" && callee.object.k === "call") {
       const inner = callee.object;
-      if (inner.args.some((a) => (a.name && consentKey(a.name)) || (a.value.k === "str" && consentKey(a.value.value)))) return true;
+      if (inner.args.some((a) => (a.name && consentKey(a.name)) || (a.value.k === "str" && consentKey(a.value.value)) || (a.value.k === "object" && a.value.entries.some((en) => en.key && consentKey(en.key) && en.value.k === "const" && en.value.value === true)))) return true;
       callee = inner.callee;
     }
     return false;

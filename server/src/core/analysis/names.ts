@@ -257,7 +257,7 @@ export function isDisclosureFieldName(name: string, extra: ReadonlySet<string> =
 
 /** Object and payload field names that never carry generated content (resolved question 5). */
 export const NON_CONTENT_FIELDS: ReadonlySet<string> = new Set([
-  "usage", "usage_metadata", "usageMetadata", "id", "model", "created", "created_at", "createdAt", "object", "status", "finish_reason",
+  "usage", "usage_metadata", "usageMetadata", "id", "model", "created", "created_at", "createdAt", "status", "finish_reason",
   "finishReason", "stop_reason", "stopReason", "stop_sequence", "system_fingerprint", "total_tokens", "prompt_tokens", "completion_tokens",
   "input_tokens", "output_tokens", "totalTokens", "promptTokens", "completionTokens", "inputTokens", "outputTokens", "tokens", "latency",
   "index", "logprobs", "response_id", "responseId", "request_id", "requestId", "type", "role", "length", "size", "ok", "statusCode",

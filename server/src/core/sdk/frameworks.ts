@@ -114,6 +114,8 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     requestProps: ["body", "headers", "cookies", "nextUrl", "url", "query"],
   },
   "next.pageProps": { requestProps: ["searchParams", "params"] },
+  /** The FormData a Next.js server action receives. */
+  "web.formData": { requestMethods: ["get", "getAll", "entries", "values"] },
   "lambda.event": { requestProps: ["body", "queryStringParameters", "pathParameters", "headers", "multiValueQueryStringParameters", "rawQueryString", "Records"] },
   // ------------------------------------------------------------------ JavaScript bots
   "discord.client": { registers: { on: { params: ["discord.event"], kind: "bot", handlerArg: "last" }, once: { params: ["discord.event"], kind: "bot", handlerArg: "last" } } },
@@ -130,7 +132,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     registers: Object.fromEntries(["command", "message", "event", "action", "shortcut", "view", "options", "function"].map((n) => [n, { params: ["bolt.args"], kind: "bot" as const, handlerArg: "last" as const }])),
     members: { client: "slack.client" },
   },
-  "bolt.args": { members: { say: "bolt.say", respond: "bolt.say", client: "slack.client", command: "bolt.payload", message: "bolt.payload", event: "bolt.payload", body: "bolt.payload", payload: "bolt.payload", action: "bolt.payload" } },
+  "bolt.args": { members: { say: "bolt.say", respond: "bolt.say", client: "slack.client", logger: "logger", command: "bolt.payload", message: "bolt.payload", event: "bolt.payload", body: "bolt.payload", payload: "bolt.payload", action: "bolt.payload" } },
   "bolt.payload": { requestProps: ["text", "user_name", "user", "value", "blocks", "files", "event", "message", "state", "actions"] },
   "bolt.say": { callable: { sink: ALL_BOT() } },
   "slack.client": {
@@ -151,7 +153,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     requestProps: ["text", "match"],
     userSinks: Object.fromEntries(["reply", "replyWithMarkdown", "replyWithMarkdownV2", "replyWithHTML", "replyWithPhoto", "replyWithAudio", "replyWithVoice", "replyWithVideo", "replyWithDocument", "sendMessage", "editMessageText", "answerInlineQuery", "replyWithSticker"].map((n) => [n, ALL_BOT()])),
   },
-  "telegraf.message": { requestProps: ["text", "caption", "first_name", "last_name", "username", "from", "chat", "voice", "photo", "document"] },
+  "telegraf.message": { requestProps: ["text", "caption", "first_name", "last_name", "username", "from", "chat", "voice", "photo", "document", "contact", "location", "reply_to_message", "sender_chat", "data"] },
   "telegraf.api": { userSinks: Object.fromEntries(["sendMessage", "sendPhoto", "sendAudio", "sendVoice", "sendVideo", "sendDocument", "editMessageText"].map((n) => [n, ALL_BOT()])) },
   "tgapi.bot": {
     registers: { on: { params: ["telegraf.message"], kind: "bot", handlerArg: "last" }, onText: { params: ["telegraf.message", "telegraf.message"], kind: "bot", handlerArg: "last" } },
@@ -226,7 +228,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   "boltpy.app": {
     registers: Object.fromEntries(["message", "command", "event", "action", "shortcut", "view", "options"].map((n) => [n, {
       kind: "bot" as const,
-      paramsByName: { say: "bolt.say", respond: "bolt.say", client: "slack.client", command: "bolt.payload", message: "bolt.payload", event: "bolt.payload", body: "bolt.payload", payload: "bolt.payload", action: "bolt.payload" },
+      paramsByName: { say: "bolt.say", respond: "bolt.say", client: "slack.client", logger: "logger", command: "bolt.payload", message: "bolt.payload", event: "bolt.payload", body: "bolt.payload", payload: "bolt.payload", action: "bolt.payload" },
     }])),
     members: { client: "slack.client" },
   },

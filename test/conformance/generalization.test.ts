@@ -1,0 +1,40 @@
+// Our own annotated suites (test/fixtures/generalization): programs written from the rule catalogue
+// for frameworks and SDKs the shared suite does not use. Same scoring, floors and inventory checks.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { RULES } from "../../server/src/core/rules";
+import { foundIn, ready, scanFolder } from "../harness/analysis";
+import { formatScore, scoreFindings, suiteExpectations } from "../harness/expectations";
+import { REPO_ROOT } from "./suites";
+
+const FLOORS: Record<string, number> = { python: 1.0, js: 1.0 };
+
+describe("generalization suites", function () {
+  this.timeout(120000);
+  before(ready);
+
+  for (const suite of Object.keys(FLOORS)) {
+    const dir = path.join(REPO_ROOT, "test/fixtures/generalization", suite);
+    describe(suite, () => {
+      it(`keeps overall F1 at or above ${FLOORS[suite]}`, () => {
+        const score = scoreFindings(suiteExpectations(dir), foundIn(scanFolder(dir)), RULES.map((r) => r.meta.id));
+        console.log(formatScore(score).replace(/^/gm, "      "));
+        for (const fp of score.falsePositives) console.log(`      FP ${fp.rule} ${fp.file}:${fp.line}`);
+        for (const fn of score.falseNegatives) console.log(`      FN ${fn.rule} ${fn.file}:${fn.line}`);
+        assert.ok(score.all.f1 >= FLOORS[suite], `F1 ${score.all.f1.toFixed(3)} < ${FLOORS[suite]}`);
+      });
+
+      it("lists every AI call in the inventory with its provider and modality", () => {
+        const expected = JSON.parse(readFileSync(path.join(dir, "INVENTORY.json"), "utf8")) as Array<{ file: string; line: number; provider: string; modality: string }>;
+        const got = new Map(scanFolder(dir).report.inventory.map((i) => [`${i.file}:${i.line}`, i]));
+        const wrong = expected.filter((e) => {
+          const g = got.get(`${e.file}:${e.line}`);
+          return !g || g.provider !== e.provider || g.modality !== e.modality;
+        });
+        assert.deepEqual(wrong, []);
+        assert.equal(got.size, expected.length, "no calls beyond the expected ones");
+      });
+    });
+  }
+});
