@@ -43,6 +43,7 @@ const tiers = [
   ["unit", ["out/test/unit/**/*.test.js"]],
   ["rules", ["out/test/rules/**/*.test.js"]],
   ["conformance", ["out/test/conformance/**/*.test.js"]],
+  ["protocol", ["out/test/protocol/**/*.test.js"]],
 ];
 for (const [tier, specs] of tiers) {
   if (only.length && !only.includes(tier)) continue;

@@ -37,6 +37,8 @@ export interface AnalysisResult {
   /** Rules that threw, isolated so the others still report. */
   readonly ruleErrors: Array<{ ruleId: string; error: string }>;
   readonly timedOut: boolean;
+  /** Workspace files the analysis read: when one changes, these findings may change. */
+  readonly dependencies: readonly string[];
 }
 
 /**
@@ -99,5 +101,5 @@ export function analyzeFiles(workspace: Workspace, files: readonly string[], set
     inventory.push({ file: loc.file, start: loc.start, end: loc.end, provider: call.site.provider, modality: call.site.modality, api: call.site.api, model: call.site.model });
   }
   inventory.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
-  return { findings, inventory, facts: run.facts, suppressed, ruleErrors, timedOut: run.timedOut };
+  return { findings, inventory, facts: run.facts, suppressed, ruleErrors, timedOut: run.timedOut, dependencies: run.loaded };
 }

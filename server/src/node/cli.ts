@@ -157,9 +157,10 @@ export async function main(argv: string[]): Promise<number> {
       return await runScan(rest);
     }
     if (command === "lsp") {
-      if (!rest.includes("--stdio")) throw new UsageError("lsp needs --stdio");
-      const { startStdioServer } = await import("./serverMain.js");
-      startStdioServer();
+      const { startIpcServer, startStdioServer } = await import("./serverMain.js");
+      if (rest.includes("--stdio")) startStdioServer();
+      else if (rest.includes("--node-ipc")) startIpcServer();
+      else throw new UsageError("lsp needs --stdio (or --node-ipc when started by the VS Code client)");
       return -1;
     }
     throw new UsageError(`unknown command "${command}" (see genai-lint --help)`);

@@ -1,5 +1,18 @@
-// Language server entry (filled in by the editor-experience work).
+// Starts the language server on stdin/stdout (`genai-lint lsp --stdio`) or on Node IPC (the VS Code client).
+import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { startServer } from "../lsp/server";
+import { locateWasm } from "./wasm";
+
 export function startStdioServer(): void {
-  process.stderr.write("genai-lint: the language server is not available in this build\n");
-  process.exitCode = 2;
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // Nothing else may write to stdout: it carries the protocol.
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(" "));
+  console.info = console.log;
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(" "));
+  startServer(connection, { wasm: locateWasm() });
+}
+
+export function startIpcServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  startServer(connection, { wasm: locateWasm() });
 }

@@ -126,6 +126,11 @@ export class Engine {
     return this.budgetExceeded;
   }
 
+  /** Every workspace file the analysis read (the files its findings may depend on). */
+  loadedFiles(): string[] {
+    return [...this.modules.keys()];
+  }
+
   // ------------------------------------------------------------------ modules
 
   /**

@@ -9,6 +9,8 @@ export interface EngineRun {
   facts: Facts;
   serverFiles: ReadonlySet<string>;
   timedOut: boolean;
+  /** Workspace files read while analysing (dependencies of the findings). */
+  loaded: string[];
 }
 
 export function runEngine(workspace: Workspace, files: readonly string[], vocabulary: Vocabulary, deadline?: number): EngineRun {
@@ -51,5 +53,5 @@ export function runEngine(workspace: Workspace, files: readonly string[], vocabu
     deadline,
   });
   engine.analyzeFiles(files);
-  return { facts: engine.facts, serverFiles: server, timedOut: engine.timedOut };
+  return { facts: engine.facts, serverFiles: server, timedOut: engine.timedOut, loaded: engine.loadedFiles() };
 }

@@ -219,8 +219,9 @@ const EXISTING: Record<HelperKind, (name: string) => boolean> = {
   // A general redactor, not a field-specific one like `mask_phone`.
   redaction: (n) => /^(redact|anonymi[sz]e|pseudonymi[sz]e|mask|scrub|deidentify|de_identify|strip_?pii|remove_?pii|sanitize_?pii)/i.test(n) && isRedactionName(n) && !/(phone|hkid|email|mobile|card|passport|name|address|ssn|dob|id|number)$/i.test(n),
   watermark: (n) => isWatermarkName(n),
-  consentGuard: (n) => isConsentGuardName(n) && /^(has|is|check|can|get|user|allow)/i.test(n),
-  consentRecord: (n) => /record.*consent|consent.*(record|audit|log)/i.test(n),
+  // Functions, not model classes (`ConsentRecord` is a table, not a helper that writes one).
+  consentGuard: (n) => /^[a-z_$]/.test(n) && isConsentGuardName(n) && /^(has|is|check|can|get|user|allow)/i.test(n),
+  consentRecord: (n) => /^[a-z_$]/.test(n) && (/^(record|log|save|store|write|audit|add)_?consent/i.test(n) || /consent_?(audit|record)$/i.test(n)),
   allowList: (n) => /allowed.*prompt|allow.*list/i.test(n),
 };
 

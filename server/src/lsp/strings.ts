@@ -1,0 +1,37 @@
+// Words the language server shows besides findings: hover headings, action titles, notes. English and Traditional Chinese.
+import type { Locale, Localized } from "../core/types";
+import { pick } from "../core/types";
+
+const STRINGS = {
+  disableLine: { en: "Disable {rule} for this line (give a reason)", zh: "在此行停用 {rule}（須說明理由）" },
+  disableFile: { en: "Disable {rule} for this file (give a reason)", zh: "在此檔案停用 {rule}（須說明理由）" },
+  fixAll: { en: "Fix all safe genai-lint problems", zh: "修正所有可安全修正的 genai-lint 問題" },
+  unsafe: { en: " (review the change)", zh: "（請檢查修改）" },
+  why: { en: "Why it matters", zh: "為何重要" },
+  sections: { en: "Guideline sections", zh: "指引章節" },
+  howToFix: { en: "How to fix", zh: "修正方法" },
+  guideline: { en: "Hong Kong Generative AI Technical and Application Guideline", zh: "《香港生成式人工智能技術及應用指引》" },
+  ruleDocs: { en: "Rule documentation", zh: "規則說明" },
+  flow: { en: "Where it comes from", zh: "來源" },
+  configError: { en: "genai-lint configuration problem: {message}. Analysis continues with the defaults.", zh: "genai-lint 設定有問題：{message}。分析會以預設設定繼續。" },
+  tooLarge: { en: "genai-lint skipped this file: it is larger than {limit} KB (genaiLint.limits.maxFileSizeKB).", zh: "genai-lint 略過此檔案：檔案大於 {limit} KB（genaiLint.limits.maxFileSizeKB）。" },
+  timedOut: { en: "genai-lint stopped analysing this file after {ms} ms (genaiLint.limits.timeBudgetMs); findings may be incomplete.", zh: "genai-lint 分析此檔案 {ms} 毫秒後停止（genaiLint.limits.timeBudgetMs）；結果可能不完整。" },
+  reasonPlaceholder: { en: "<reason>", zh: "<理由>" },
+} satisfies Record<string, Localized>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(key: StringKey, locale: Locale, params: Record<string, string | number> = {}): string {
+  let text = pick(STRINGS[key], locale);
+  for (const [k, v] of Object.entries(params)) text = text.split(`{${k}}`).join(String(v));
+  return text;
+}
+
+/** The server's language: the `genaiLint.language` setting, else the client's display language. */
+export function resolveLocale(setting: string | undefined, clientLocale: string | undefined): Locale {
+  if (setting === "en") return "en";
+  if (setting === "zh-hk") return "zh-hk";
+  const l = (clientLocale ?? "").toLowerCase();
+  // Chinese speakers get the Traditional Chinese (Hong Kong) texts; everyone else English.
+  return l.startsWith("zh") ? "zh-hk" : "en";
+}
