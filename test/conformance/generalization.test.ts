@@ -1,5 +1,7 @@
 // Our own annotated suites (test/fixtures/generalization): programs written from the rule catalogue
 // for frameworks and SDKs the shared suite does not use. Same scoring, floors and inventory checks.
+// The held-out suites (test/fixtures/heldout2: realistic multi-file apps; heldout3: precision traps)
+// were written by other people from the catalogue alone and are checked the same way.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,17 +10,30 @@ import { foundIn, ready, scanFolder } from "../harness/analysis";
 import { formatScore, scoreFindings, suiteExpectations } from "../harness/expectations";
 import { REPO_ROOT } from "./suites";
 
-const FLOORS: Record<string, number> = { python: 1.0, js: 1.0 };
+/** Suite folder (relative to the repository) -> F1 floor. */
+const FLOORS: Record<string, number> = {
+  "test/fixtures/generalization/python": 1.0,
+  "test/fixtures/generalization/js": 1.0,
+  "test/fixtures/heldout2": 1.0,
+  "test/fixtures/heldout3": 1.0,
+};
+
+/**
+ * Suites scanned with the default configuration, as a user would: their apps have test folders
+ * whose literals the default test-fixture globs skip (resolved question 11).
+ */
+const DEFAULT_CONFIG = new Set(["test/fixtures/heldout2", "test/fixtures/heldout3"]);
 
 describe("generalization suites", function () {
   this.timeout(120000);
   before(ready);
 
   for (const suite of Object.keys(FLOORS)) {
-    const dir = path.join(REPO_ROOT, "test/fixtures/generalization", suite);
+    const dir = path.join(REPO_ROOT, suite);
+    const scanSuite = () => scanFolder(dir, DEFAULT_CONFIG.has(suite) ? { config: { testFixtures: undefined } } : {});
     describe(suite, () => {
       it(`keeps overall F1 at or above ${FLOORS[suite]}`, () => {
-        const score = scoreFindings(suiteExpectations(dir), foundIn(scanFolder(dir)), RULES.map((r) => r.meta.id));
+        const score = scoreFindings(suiteExpectations(dir), foundIn(scanSuite()), RULES.map((r) => r.meta.id));
         console.log(formatScore(score).replace(/^/gm, "      "));
         for (const fp of score.falsePositives) console.log(`      FP ${fp.rule} ${fp.file}:${fp.line}`);
         for (const fn of score.falseNegatives) console.log(`      FN ${fn.rule} ${fn.file}:${fn.line}`);
@@ -27,7 +42,7 @@ describe("generalization suites", function () {
 
       it("lists every AI call in the inventory with its provider and modality", () => {
         const expected = JSON.parse(readFileSync(path.join(dir, "INVENTORY.json"), "utf8")) as Array<{ file: string; line: number; provider: string; modality: string }>;
-        const got = new Map(scanFolder(dir).report.inventory.map((i) => [`${i.file}:${i.line}`, i]));
+        const got = new Map(scanSuite().report.inventory.map((i) => [`${i.file}:${i.line}`, i]));
         const wrong = expected.filter((e) => {
           const g = got.get(`${e.file}:${e.line}`);
           return !g || g.provider !== e.provider || g.modality !== e.modality;

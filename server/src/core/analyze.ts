@@ -2,9 +2,9 @@
 // program model -> flow engine -> rules -> findings and the AI inventory.
 import { EMPTY_VOCABULARY, type Vocabulary } from "./analysis/engine";
 import type { Facts } from "./analysis/facts";
-import { runEngine } from "./analysis/run";
+import { type EngineLimits, runEngine } from "./analysis/run";
 import { RULES } from "./rules";
-import type { RuleOptions } from "./rules/types";
+import type { Rule, RuleOptions } from "./rules/types";
 import type { Finding, InventoryEntry, Severity } from "./types";
 import type { ParsedFile, Workspace } from "./workspace/workspace";
 import { applySuppressions, parseSuppressions, SUPPRESSION_RULES, type Suppression } from "./suppressions";
@@ -37,16 +37,24 @@ export interface AnalysisResult {
   /** Rules that threw, isolated so the others still report. */
   readonly ruleErrors: Array<{ ruleId: string; error: string }>;
   readonly timedOut: boolean;
+  /** Files whose analysis ran out of the per-file budget: their findings may be incomplete. */
+  readonly filesCutShort: readonly string[];
   /** Workspace files the analysis read: when one changes, these findings may change. */
   readonly dependencies: readonly string[];
+}
+
+/** Limits of one analysis, and the rules it runs. */
+export interface AnalysisOptions extends EngineLimits {
+  /** Rules to run instead of the registry: tests inject a failing rule to check that it is isolated. */
+  readonly rules?: readonly Rule[];
 }
 
 /**
  * Analyses `files` (absolute paths) of a workspace. Files they import are
  * followed across the workspace; findings are reported only in `files`.
  */
-export function analyzeFiles(workspace: Workspace, files: readonly string[], settings: AnalysisSettings, deadline?: number): AnalysisResult {
-  const run = runEngine(workspace, files, settings.vocabulary, deadline);
+export function analyzeFiles(workspace: Workspace, files: readonly string[], settings: AnalysisSettings, deadline?: number, options: AnalysisOptions = {}): AnalysisResult {
+  const run = runEngine(workspace, files, settings.vocabulary, deadline, options);
   const parsed = new Map<string, ParsedFile>();
   for (const f of files) {
     const p = workspace.getFile(f);
@@ -55,7 +63,7 @@ export function analyzeFiles(workspace: Workspace, files: readonly string[], set
   const wanted = new Set(files);
   const findings: Finding[] = [];
   const ruleErrors: AnalysisResult["ruleErrors"] = [];
-  for (const rule of RULES) {
+  for (const rule of options.rules ?? RULES) {
     const setting = settings.rules[rule.meta.id];
     if (setting && !setting.enabled) continue;
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
@@ -101,5 +109,5 @@ export function analyzeFiles(workspace: Workspace, files: readonly string[], set
     inventory.push({ file: loc.file, start: loc.start, end: loc.end, provider: call.site.provider, modality: call.site.modality, api: call.site.api, model: call.site.model });
   }
   inventory.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
-  return { findings, inventory, facts: run.facts, suppressed, ruleErrors, timedOut: run.timedOut, dependencies: run.loaded };
+  return { findings, inventory, facts: run.facts, suppressed, ruleErrors, timedOut: run.timedOut, filesCutShort: run.filesCutShort, dependencies: run.loaded };
 }

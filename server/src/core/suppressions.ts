@@ -22,6 +22,16 @@ export interface Suppression {
 
 const DIRECTIVE = /genai-lint-disable(-next-line|-file|-line)\b([^\n]*)/;
 
+/**
+ * Drops the end of a block comment (star-slash, or star-slash-brace in JSX) from a directive's tail.
+ * Done by hand: the equivalent regular expression is quadratic on long runs of spaces.
+ */
+function withoutCommentClose(tail: string): string {
+  const trimmed = tail.trimEnd();
+  const beforeBrace = trimmed.endsWith("}") ? trimmed.slice(0, -1).trimEnd() : trimmed;
+  return beforeBrace.endsWith("*/") ? beforeBrace.slice(0, -2) : tail;
+}
+
 /** Finds suppression directives in comments. */
 export function parseSuppressions(comments: readonly Comment[], text: string): Suppression[] {
   const index = new LineIndex(text);
@@ -30,7 +40,7 @@ export function parseSuppressions(comments: readonly Comment[], text: string): S
     const m = DIRECTIVE.exec(c.text);
     if (!m) continue;
     const kind = m[1] === "-file" ? "file" : m[1] === "-line" ? "line" : "next-line";
-    let rest = m[2].replace(/\*\/\s*\}?\s*$/, "").trim();
+    let rest = withoutCommentClose(m[2]).trim();
     let reason: string | undefined;
     const dashes = rest.indexOf("--");
     if (dashes >= 0) {

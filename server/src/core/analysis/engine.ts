@@ -5,15 +5,16 @@ import type { Arg, CallExpr, ClassDef, Expr, FunctionDef, JsxExpr, Param, Patter
 import { MESSAGE_CLASSES, type MethodSpec, modalityFromModelName, modalityFromTask, HTTP_PROMPT_KEYS, HTTP_SYSTEM_KEYS } from "../sdk/catalogue";
 import {
   FRAMEWORK_ENTRIES, globMatch, JS_RESPONSE_CONSTRUCTORS, PY_RESPONSE_CONSTRUCTORS, PYTHON_FILE_WRITERS, RECEIVER_RECORD_METHODS, RECORD_CALL_SHAPES,
-  type Registration, type RoleSpec, ROLES, type SinkSpec, STREAM_RESPONSE_METHODS, TERMINATING_CALLS,
+  type Registration, type RoleSpec, ROLES, type SinkSpec, STREAM_RESPONSE_METHODS, TERMINATING_CALLS, TYPE_ROLES,
 } from "../sdk/frameworks";
 import type { Workspace } from "../workspace/workspace";
 import { forEachStmtPart } from "../ir/walk";
 import { dirname } from "../workspace/paths";
+import { fileUnderFolder, isPagesApiPath, isRouteHandlerPath } from "../workspace/routePaths";
 import { Facts, type GuardState, type SinkCategory, type SinkFact, type WrapTarget } from "./facts";
 import {
   hasDisclosureText, isConsentDecisionField, isConsentGuardName, isConsentName, isDisclosureFieldName, isDisclosureHelperName, isRedactionName,
-  isWatermarkName, NON_CONTENT_FIELDS, personalDataCategory, personRecordWord, splitWords,
+  isWatermarkName, NON_CONTENT_FIELDS, personalDataCategory, personRecordWord, splitWords, TOOL_CALL_FIELDS,
 } from "./names";
 import { aiEndpoint, awsCommand, callableOf, findMethod, findSdkEntry, normaliseSegment, providerForUrl } from "./sdkResolve";
 import { type Completion, forkScope, type Frame, type HandlerInfo, joinScopes, lookup, markModuleScope, type ModuleState, newScope, assign as assignVar } from "./scope";
@@ -50,6 +51,10 @@ export interface EngineOptions {
   calledNames: ReadonlySet<string>;
   /** Wall-clock limit; evaluation stops adding depth after it. */
   deadline?: number;
+  /** Time limit of each file's evaluation, in ms: a file that runs past it is cut short (`filesCutShort`) and the others go on. */
+  fileBudgetMs?: number;
+  /** Clock of both limits; tests pass one that counts steps so that cut-offs are deterministic. */
+  now?: () => number;
 }
 
 interface Args {
@@ -61,6 +66,8 @@ interface Args {
 }
 
 const MAX_DEPTH = 7;
+/** Sink categories that keep data rather than show it. */
+const RECORD_CATEGORIES: ReadonlySet<SinkCategory> = new Set<SinkCategory>(["log", "db", "file", "analytics", "storage"]);
 const PY_CARRIERS = new Set([
   "str", "repr", "format", "list", "tuple", "dict", "set", "sorted", "reversed", "bytes", "bytearray", "frozenset", "iter", "next", "enumerate", "zip", "map", "filter",
   "json.loads", "json.dumps", "base64.b64encode", "base64.b64decode", "base64.urlsafe_b64decode", "base64.urlsafe_b64encode", "base64.standard_b64decode", "base64.standard_b64encode",
@@ -82,6 +89,18 @@ const NON_CARRYING_METHODS = new Set([
   "startswith", "endswith", "startsWith", "endsWith", "includes", "indexOf", "lastIndexOf", "find", "rfind", "index", "count", "isdigit", "isalpha", "isnumeric", "isupper", "islower", "isspace",
   "test", "has", "hasOwnProperty", "localeCompare", "getTime", "toFixed", "keys", "size", "__len__", "is_set", "isEmpty", "exists", "is_file", "is_dir", "raise_for_status", "json_schema",
 ]);
+/** Method names of common libraries and containers: never taken for a workspace method of the same name. */
+const KNOWN_DATA_METHODS = new Set([
+  "to_dict", "model_dump", "model_dump_json", "toJSON", "toString", "get_json", "set_content", "add_alternative", "attach_alternative", "set_payload", "add_text",
+  "write_text", "write_bytes", "read_text", "read_bytes", "send_message", "reply_text", "send_mail", "send_file", "set_cookie", "add_header", "set_header", "setHeader",
+  "append_message", "add_message", "add_messages", "create_task", "run_until_complete", "to_thread", "run_in_executor", "model_validate", "model_validate_json",
+  "toLowerCase", "toUpperCase", "toISOString", "toLocaleString", "toDateString", "toFixed", "toPrecision", "trimStart", "trimEnd", "padStart", "padEnd", "findIndex", "findLastIndex",
+  "getItem", "setItem", "removeItem", "addEventListener", "removeEventListener", "querySelector", "querySelectorAll", "appendChild", "arrayBuffer", "toBuffer", "getReader",
+  "raise_for_status", "iter_lines", "iter_content", "add_argument", "parse_args", "get_nowait", "put_nowait", "as_posix", "with_suffix", "with_name", "read_csv", "to_csv", "to_json",
+]);
+
+/** Schema validation returns the data it was given (zod, pydantic, joi, yup, marshmallow). */
+const VALIDATE_METHODS = new Set(["parse", "safeParse", "parseAsync", "safeParseAsync", "validate", "validateSync", "validateAsync", "model_validate", "model_validate_json", "parse_obj", "parse_raw", "validate_python", "validate_json"]);
 const STRING_JOIN_METHODS = new Set(["join", "format", "concat", "replace", "replaceAll", "format_map", "substitute", "safe_substitute", "padStart", "padEnd"]);
 const ITER_CALLBACK_METHODS = new Set(["map", "flatMap", "forEach", "filter", "find", "findLast", "some", "every", "reduce", "reduceRight", "sort", "then", "catch", "finally", "flat_map"]);
 
@@ -116,6 +135,13 @@ export class Engine {
   private branchCounter = 0;
   private readonly recordClassCache = new Map<string, { word: string; health: boolean } | null>();
   private budgetExceeded = false;
+  /** Files whose evaluation ran out of its per-file budget. */
+  readonly filesCutShort = new Set<string>();
+  private readonly fileSpentMs = new Map<string, number>();
+  private fileDeadline?: { file: string; at: number };
+  /** The files being analysed, and the methods their classes define by name (for calls on objects the engine cannot see). */
+  private workspaceFiles: readonly string[] = [];
+  private methodIndex?: Map<string, Array<{ file: string; cls: string }>>;
 
   constructor(
     private readonly workspace: Workspace,
@@ -141,13 +167,41 @@ export class Engine {
    * 3. whatever has still not run (callbacks of unknown libraries, functions whose names collide with other calls).
    */
   analyzeFiles(paths: readonly string[]): void {
-    const mods = paths.map((p) => this.loadModule(p)).filter((m): m is ModuleState => !!m);
+    this.workspaceFiles = paths;
+    const mods = paths.map((p) => this.withinFileBudget(p, () => this.loadModule(p))).filter((m): m is ModuleState => !!m);
     for (const phase of ["handlers", "roots", "rest"] as const) {
       for (const mod of mods) {
-        for (const entry of [...mod.functions]) this.evaluateEntry(mod, entry, phase);
+        this.withinFileBudget(mod.file, () => {
+          for (const entry of [...mod.functions]) this.evaluateEntry(mod, entry, phase);
+        });
       }
     }
     this.rerunStateReaders(mods);
+  }
+
+  /**
+   * Runs part of one file's evaluation against what is left of that file's
+   * budget; nothing more runs for a file once it has been cut short.
+   */
+  private withinFileBudget<T>(file: string, work: () => T): T | undefined {
+    const budget = this.options.fileBudgetMs;
+    if (budget === undefined) return work();
+    if (this.filesCutShort.has(file)) return undefined;
+    const started = this.now();
+    this.fileDeadline = { file, at: started + budget - (this.fileSpentMs.get(file) ?? 0) };
+    try {
+      return work();
+    } catch (err) {
+      if (!(err instanceof BudgetExceeded)) throw err;
+      return undefined;
+    } finally {
+      this.fileDeadline = undefined;
+      this.fileSpentMs.set(file, (this.fileSpentMs.get(file) ?? 0) + this.now() - started);
+    }
+  }
+
+  private now(): number {
+    return this.options.now ? this.options.now() : Date.now();
   }
 
   /**
@@ -158,23 +212,27 @@ export class Engine {
     if (this.stateReaders.size === 0 || this.streamlitState.size === 0) return;
     const readers = new Set(this.stateReaders);
     for (const mod of mods) {
-      try {
-        if (readers.has(mod.file)) {
-          const file = this.workspace.getFile(mod.file);
-          if (file) this.execBlock(file.program.body, this.newFrame(mod, undefined, `${mod.file}:module`, mod.scope));
-        }
-        for (const entry of [...mod.functions]) {
-          const key = `${mod.file}:${entry.fn.id}`;
-          if (!readers.has(key)) continue;
-          readers.delete(key);
-          this.memo.clear();
-          const thisValue = entry.thisValue ?? (entry.fn.isMethod && entry.className ? this.instanceForStandalone(mod, entry.className, entry.scope) : undefined);
-          const info = mod.handlers.get(entry.fn.id);
-          this.invokeFunction(entry.fn, entry.scope, mod, this.paramValuesFor(mod, entry.fn, info), thisValue, { guard: {}, handler: info, depth: 0, entry: true });
-        }
-      } catch (err) {
-        if (!(err instanceof BudgetExceeded)) throw err;
+      this.withinFileBudget(mod.file, () => this.rerunModule(mod, readers));
+    }
+  }
+
+  private rerunModule(mod: ModuleState, readers: Set<string>): void {
+    try {
+      if (readers.has(mod.file)) {
+        const file = this.workspace.getFile(mod.file);
+        if (file) this.execBlock(file.program.body, this.newFrame(mod, undefined, `${mod.file}:module`, mod.scope, { uiDisclosure: this.captionIn(file.program.body, mod.file) }));
       }
+      for (const entry of [...mod.functions]) {
+        const key = `${mod.file}:${entry.fn.id}`;
+        if (!readers.has(key)) continue;
+        readers.delete(key);
+        this.memo.clear();
+        const thisValue = entry.thisValue ?? (entry.fn.isMethod && entry.className ? this.instanceForStandalone(mod, entry.className, entry.scope) : undefined);
+        const info = mod.handlers.get(entry.fn.id);
+        this.invokeFunction(entry.fn, entry.scope, mod, this.paramValuesFor(mod, entry.fn, info), thisValue, { guard: {}, handler: info, depth: 0, entry: true });
+      }
+    } catch (err) {
+      if (!(err instanceof BudgetExceeded)) throw err;
     }
   }
 
@@ -280,6 +338,8 @@ export class Engine {
       const byName = p.name ? reg?.paramsByName?.[p.name] : undefined;
       const role = byName ?? reg?.params?.[i];
       if (role) return this.roleValue(role);
+      // Slash-command options after the interaction: what the user typed.
+      if (reg?.restAreInput) return this.requestValue(mod, fn, p.name ?? `arg${i}`, p.span);
       if (reg && (reg.kind === "ui" || reg.kind === "bot") && !reg.params && !reg.paramsByName) {
         // Gradio inputs, chat-UI messages: what the user typed.
         return this.requestValue(mod, fn, p.name ?? `arg${i}`, p.span);
@@ -335,16 +395,20 @@ export class Engine {
       if (resolved.ref?.k === "framework" && ROLES[resolved.ref.role]?.recordSinks) return this.roleValue(resolved.ref.role);
       if (resolved.ref?.k === "module") {
         const full = this.fullName(resolved.ref);
+        // Framework types: `interaction: discord.Interaction`, `res: NextApiResponse`, FastAPI's `response: Response`.
+        const typeRole = TYPE_ROLES[full];
+        if (typeRole) return this.roleValue(typeRole);
         const sdk = findSdkEntry(full);
         if (sdk?.kind === "client" && sdk.type) return Value.of({ k: "sdk", provider: sdk.provider, type: sdk.type, loc });
-        if (/langchain.*#?\.?(BaseChatModel|BaseLanguageModel|BaseLLM|Runnable)$|langchain.*(BaseChatModel|BaseLanguageModel|BaseLLM)$/.test(full)) return Value.of({ k: "sdk", provider: "langchain", type: "langchain.model", loc });
+        // Two checks, not `/langchain.*(...)$/`: that one is quadratic on long names.
+        if (full.includes("langchain") && /(BaseChatModel|BaseLanguageModel|BaseLLM|Runnable)$/.test(full)) return Value.of({ k: "sdk", provider: "langchain", type: "langchain.model", loc });
         if (/(^|\.|#)(Request|NextRequest)$/.test(full) && /fastapi|starlette|next|undici|express|@sveltejs|node-fetch/.test(full)) return this.roleValue(/fastapi|starlette/.test(full) ? "starlette.request" : "web.request");
         if (/(^|\.|#)(HttpRequest)$/.test(full)) return this.roleValue("django.request");
       }
       if (resolved.ref?.k === "class") {
         const cls = resolved.ref.cls;
-        // A pydantic / dataclass body parameter of a route is the request body.
-        if (reg?.kind === "route" && mod.language === "python" && cls.bases.some((b) => /BaseModel|Schema|TypedDict/.test(exprText(b)))) {
+        // A pydantic / dataclass body parameter of a route is the request body (also through workspace subclasses).
+        if (reg?.kind === "route" && mod.language === "python" && this.isRequestModelClass(cls, resolved.ref.scope, 0)) {
           return this.requestValue(mod, fn, p.name ?? "body", p.span);
         }
         const v = new Value([this.origin(`${mod.file}:${fn.id}|${p.name ?? "arg"}`, loc)]);
@@ -366,6 +430,16 @@ export class Engine {
       }
     }
     return undefined;
+  }
+
+  /** A pydantic model, marshmallow schema or TypedDict, directly or through workspace base classes. */
+  private isRequestModelClass(cls: ClassDef, scope: Scope, depth: number): boolean {
+    if (depth > 6) return false;
+    return cls.bases.some((b) => {
+      if (/BaseModel|Schema|TypedDict/.test(exprText(b))) return true;
+      const base = b.k === "name" ? lookup(scope, b.name) : undefined;
+      return base?.ref?.k === "class" && this.isRequestModelClass(base.ref.cls, base.ref.scope, depth + 1);
+    });
   }
 
   /** A class whose fields are a person's details is a person record type. */
@@ -468,8 +542,14 @@ export class Engine {
   }
 
   private checkBudget(): void {
-    if (this.options.deadline !== undefined && Date.now() > this.options.deadline) {
+    if (this.options.deadline === undefined && this.fileDeadline === undefined) return;
+    const now = this.now();
+    if (this.options.deadline !== undefined && now > this.options.deadline) {
       this.budgetExceeded = true;
+      throw new BudgetExceeded();
+    }
+    if (this.fileDeadline !== undefined && now > this.fileDeadline.at) {
+      this.filesCutShort.add(this.fileDeadline.file);
       throw new BudgetExceeded();
     }
   }
@@ -524,7 +604,7 @@ export class Engine {
         if (value) {
           frame.returns.push(value);
           const sink = frame.handler?.registration.returnIsSink;
-          if (sink && !value.delivered) this.userSink(frame, stmt.span, sink, "return", [value], this.responseDisclosure(value, frame), [stmt.value!]);
+          if (sink && !value.delivered) this.userSink(frame, stmt.span, sink, "return", [value], this.returnDisclosure(value, frame), [stmt.value!]);
         }
         return "return";
       }
@@ -558,11 +638,17 @@ export class Engine {
         return c;
       }
       case "try": {
+        // The body and each handler are branches: after the statement a name holds what any of them
+        // that fell through assigned (`answer = ask(...)` in the body, a fallback text in `except`).
         const before = frame.scope;
-        const c = this.execBlock(stmt.body, frame);
-        const branches: Scope[] = [];
+        const bodyScope = forkScope(before);
+        frame.scope = bodyScope;
+        let c = this.execBlock(stmt.body, frame);
+        if (c === "normal" && stmt.orelse.length) c = this.execBlock(stmt.orelse, frame);
+        frame.scope = before;
+        const branches: Scope[] = c === "normal" ? [bodyScope] : [];
         for (const h of stmt.handlers) {
-          const s = forkScope(frame.scope);
+          const s = forkScope(bodyScope);
           frame.scope = s;
           if (h.param) this.bind(h.param, new Value(), frame, stmt.span);
           const hc = this.execBlock(h.body, frame);
@@ -570,7 +656,6 @@ export class Engine {
           if (hc === "normal") branches.push(s);
         }
         joinScopes(before, branches);
-        if (c === "normal" && stmt.orelse.length) this.execBlock(stmt.orelse, frame);
         if (stmt.finally.length) this.execBlock(stmt.finally, frame);
         return c === "normal" || stmt.handlers.length ? "normal" : c;
       }
@@ -731,12 +816,22 @@ export class Engine {
       case "name":
         return isConsentName(test.name, extra, false) ? "pos" : undefined;
       case "member":
-        return isConsentName(test.prop, extra, false) ? "pos" : undefined;
+        if (isConsentName(test.prop, extra, false)) return "pos";
+        // A field of a consent object: `learner.consents.logging`, `prefs["consent"].analytics`.
+        return this.isConsentObject(test.object, 0) && !/^(at|date|time|timestamp|ts|version|id|updated|updatedAt|updated_at|purpose|source|length|size|required|needed|pending|missing|text|notice|url|banner|shown)$/.test(test.prop) ? "pos" : undefined;
       case "index":
         return test.index.k === "str" && isConsentName(test.index.value, extra, false) ? "pos" : undefined;
       case "call": {
         const name = calleeName(test.callee);
         if (name && isConsentName(name, extra, false)) return "pos";
+        // SQLAlchemy comparisons: `X.consent.is_(True)`, `X.consent.is_(False)`.
+        if (test.callee.k === "member" && /^(is_|isnot|is_not|__eq__|__ne__)$/.test(test.callee.prop)) {
+          const inner = this.consentPolarity(test.callee.object, frame);
+          const arg = test.args[0]?.value;
+          const falsy = arg?.k === "const" && (arg.value === false || arg.value === null);
+          const negate = /^(isnot|is_not|__ne__)$/.test(test.callee.prop) !== falsy;
+          return inner && negate ? (inner === "pos" ? "neg" : "pos") : inner;
+        }
         // `user.get("consent")`, `consents.includes("logging")`
         if (test.callee.k === "member" && test.args.some((a) => a.value.k === "str" && isConsentName(a.value.value, extra, false))) return "pos";
         if (test.callee.k === "member") return this.consentPolarity(test.callee.object, frame);
@@ -745,6 +840,16 @@ export class Engine {
       default:
         return undefined;
     }
+  }
+
+  /** An expression naming a consent object (`learner.consents`, `settings["consent"]`). */
+  private isConsentObject(e: Expr, depth: number): boolean {
+    if (depth > 3) return false;
+    const extra = this.options.vocabulary.consent;
+    if (e.k === "name") return isConsentName(e.name, extra, false);
+    if (e.k === "member") return isConsentName(e.prop, extra, false);
+    if (e.k === "index") return e.index.k === "str" && isConsentName(e.index.value, extra, false);
+    return false;
   }
 
   private isTerminatingCall(call: CallExpr, frame: Frame): boolean {
@@ -835,7 +940,11 @@ export class Engine {
         frame.module.functions.push({ fn: stmt.fn, scope: frame.scope, className: cls.name });
         for (const d of stmt.fn.decorators) {
           const name = calleeName(d.k === "call" ? d.callee : d) ?? "";
-          if (isConsentGuardName(name, this.options.vocabulary.consent)) frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, d.span) });
+          // Framework registrations on methods: `@app_commands.command(...)` in a discord.py cog.
+          const info = d.k === "call" || d.k === "member" ? this.registrationFromDecorator(d, this.eval(d, frame), frame) : undefined;
+          const existing = frame.module.handlers.get(stmt.fn.id);
+          if (info) frame.module.handlers.set(stmt.fn.id, { registration: info.registration, consent: existing?.consent ?? info.consent, router: info.router });
+          if (isConsentGuardName(name, this.options.vocabulary.consent)) frame.module.handlers.set(stmt.fn.id, { registration: frame.module.handlers.get(stmt.fn.id)?.registration ?? { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, d.span) });
           else if (/^(Get|Post|Put|Patch|Delete|All)$/.test(name)) frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", returnIsSink: "response" } });
         }
         // Django class-based views, DRF APIViews and ViewSets: methods taking `request` handle requests.
@@ -1177,7 +1286,7 @@ export class Engine {
       case "yield": {
         const v = e.expr ? this.eval(e.expr, frame) : new Value();
         frame.yields.push(e.delegate ? this.elementOf(v) : v);
-        if (frame.handler?.registration.returnIsSink && e.expr) this.userSink(frame, e.span, frame.handler.registration.returnIsSink, "yield", [v], this.responseDisclosure(v, frame), [e.expr]);
+        if (frame.handler?.registration.returnIsSink && e.expr) this.userSink(frame, e.span, frame.handler.registration.returnIsSink, "yield", [v], this.returnDisclosure(v, frame), [e.expr]);
         return new Value();
       }
       case "assign": {
@@ -1393,7 +1502,11 @@ export class Engine {
       if (prop === "headers") return this.roleValue("$headers", obj);
       return new Value(deepLabels(obj));
     }
-    if (ref?.k === "builtin") return Value.of({ k: "builtin", name: `${ref.name}.${prop}` });
+    if (ref?.k === "builtin") {
+      // `globalThis.prisma`, `window.foo`: a global the program set, unless it is a known builtin.
+      if (/^(globalThis|window|global|self)$/.test(ref.name)) return frame && span ? this.builtin(prop, frame, span) : new Value();
+      return Value.of({ k: "builtin", name: `${ref.name}.${prop}` });
+    }
     if (ref?.k === "function" && prop === "call") return obj;
     return this.deriveField(obj, prop, frame, span);
   }
@@ -1416,10 +1529,13 @@ export class Engine {
     }
     const labels: Label[] = [];
     const nonContent = NON_CONTENT_FIELDS.has(prop);
+    const toolCalls = TOOL_CALL_FIELDS.has(prop);
     for (const l of obj.labels) {
       if (l.kind === "origin") labels.push(this.childOrigin(l, prop));
       else if (l.kind === "ai") {
-        if (!nonContent) labels.push(l);
+        // The name of the tool the model chose is a label, not content.
+        if (nonContent || (l.toolCall && prop === "name")) continue;
+        labels.push(toolCalls && !l.toolCall ? { ...l, toolCall: true } : l);
       } else labels.push(l);
     }
     if (obj.props) {
@@ -1599,13 +1715,14 @@ export class Engine {
   private unknownCallResult(args: Args, name: string | undefined, method: boolean, receiver?: Value): Value {
     if (name && NON_CARRYING.has(name)) return new Value();
     const sources = [...args.all, ...(receiver ? [receiver] : [])];
-    // Free functions do not pass request data or identities through (lookups keyed by request data are not request data).
-    const out = carry(sources, method ? undefined : (l) => (l.kind === "request" || l.kind === "origin" ? undefined : l));
+    // Free functions do not pass request data or identities through (lookups keyed by request data are not request data);
+    // a function run with the arguments of a tool call returns the tool's data (resolved question 5).
+    const out = carry(sources, method ? notToolCall : (l) => (l.kind === "request" || l.kind === "origin" || (l.kind === "ai" && l.toolCall) ? undefined : l));
     out.texts = undefined;
     // `Model(field=...)`, `new Command({...})`: keep the fields so stores and prompts see them.
     const kw = args.named.size ? args.named : args.positional[0]?.props;
     if (kw && (name && /^[A-Z]/.test(name) || args.named.size)) {
-      out.props = new Map(kw);
+      out.props = new Map([...kw].map(([k, v]) => [k, deepLabels(v).some((l) => l.kind === "ai" && l.toolCall) ? carry([v], notToolCall) : v]));
     }
     return out;
   }
@@ -1801,7 +1918,7 @@ export class Engine {
     void callee;
     void receiver;
     this.runCallbacks(args, frame, []);
-    return carry(args.all, (l) => (l.kind === "request" ? undefined : l));
+    return carry(args.all, (l) => (l.kind === "request" || (l.kind === "ai" && l.toolCall) ? undefined : l));
   }
 
   private callExternal(ref: Extract<Ref, { k: "module" }>, _callee: Value, receiver: Value | undefined, name: string | undefined, args: Args, frame: Frame, e: CallExpr): Value {
@@ -2061,6 +2178,15 @@ export class Engine {
     else if (method.modality === "byTask") modality = client?.modality ?? "text";
     else modality ??= method.modality;
     if (modelValue?.ref?.k === "sdk" && modelValue.ref.type === "vercel.imageModel" && method.modality === "text") modality = "image";
+    // Output modalities asked for in the call (`response_modalities=["AUDIO"]`, `modalities: ["text", "audio"]`).
+    for (const path of method.modalityArgs ?? []) {
+      const listed = this.namedArg(args, path, frame);
+      if (!listed) continue;
+      const words = (listed.elems ?? [listed]).map((x) => (x.str ?? (x.ref?.k === "module" ? x.ref.path[x.ref.path.length - 1] : ""))?.toLowerCase() ?? "");
+      if (words.includes("audio")) modality = "audio";
+      else if (words.includes("image")) modality = "image";
+      break;
+    }
     const site: AiCallSite = { id: ++aiCallCounter, loc, provider, modality, api: method.api ?? method.path, model };
     // Prompt and system arguments.
     const promptValues: Value[] = [];
@@ -2098,12 +2224,14 @@ export class Engine {
     const promptLabels = mergeLabels(...promptValues.map((v) => deepLabels(v)), ...systemValues.map((v) => deepLabels(v)));
     const systemLabels = mergeLabels(...systemValues.map((v) => deepLabels(v)));
     const argLabels = mergeLabels(receiverLabels, ...args.all.map((v) => deepLabels(v)));
-    if (method.interaction && modality === "text") {
-      for (const l of promptLabels) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
-    }
+    // What a user sent that becomes a prompt is interaction data from the moment it is received (resolved question 7):
+    // the identities of prompt parts that carry request data, whatever the call generates.
+    if (isContent(modality)) for (const v of [...promptValues, ...systemValues]) this.notePromptOrigins(v, !!method.interaction, 0);
     for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.literalsIntoAi.set(`${l.loc.file}:${l.loc.start}:${l.loc.end}`, loc);
     const purpose = this.namedArg(args, "purpose")?.str;
     const repoType = this.namedArg(args, "repo_type")?.str ?? this.namedArg(args, "repoType")?.str ?? this.namedArg(args, "repo")?.props?.get("type")?.str;
+    // An upload to a model or space repository (a model card, weights) is no dataset push and no AI call.
+    if (method.training === "dataset" && repoType !== undefined && repoType !== "dataset") return new Value();
     this.facts.addAiCall({
       site,
       method,
@@ -2127,7 +2255,28 @@ export class Engine {
     const out = new Value([label]);
     out.loc = loc;
     if (method.returns) out.ref = { k: "sdk", provider, type: method.returns };
+    // Callbacks given the finished output (`onFinish({ text, usage })`): their parameter carries it.
+    for (const name of method.resultCallbacks ?? []) {
+      const cb = this.namedArg(args, name);
+      if (cb?.ref?.k !== "function") continue;
+      const event = new Value([label]);
+      this.callFunction(cb.ref.fn, cb.ref.scope, this.moduleFor(cb.ref.module.file), { positional: [event], named: new Map(), exprs: [], all: [event] }, cb.ref.boundThis, frame, undefined);
+    }
     return out;
+  }
+
+  /**
+   * Records the identities of the prompt's messages, part by part: a part that carries request data (what a user
+   * sent), or, for conversational calls, a value given whole as a prompt or message. A value only interpolated into
+   * instruction text (`f"Summarise these {area} judgments"`) configures the prompt and is no message; the text a
+   * speech or image model is given is a message only when a user sent it.
+   */
+  private notePromptOrigins(v: Value, conversational: boolean, depth: number): void {
+    if (depth > 6) return;
+    const children = [...(v.props?.values() ?? []), ...(v.elems ?? [])];
+    const own = children.length ? v.labels : deepLabels(v);
+    if (own.some((l) => l.kind === "request") || (conversational && !v.texts?.length)) for (const l of own) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
+    for (const c of children) this.notePromptOrigins(c, conversational, depth + 1);
   }
 
   /**
@@ -2172,9 +2321,10 @@ export class Engine {
     const baseRole = hash >= 0 ? role.slice(0, hash) : role;
     const method = hash >= 0 ? role.slice(hash + 1) : undefined;
     const spec = ROLES[baseRole];
-    if (baseRole === "$headers" && method && /^(set|append)$/.test(method)) {
+    if (baseRole === "$headers" && method && /^(set|append|update|setdefault)$/.test(method)) {
       const h = args.positional[0]?.str;
-      if (h && isDisclosureFieldName(h, this.options.vocabulary.disclosure)) this.markHeadersDisclosed(callee, frame, e.span);
+      const keys = [...(args.positional[0]?.props?.keys() ?? []), ...args.named.keys()];
+      if ((h && isDisclosureFieldName(h, this.options.vocabulary.disclosure)) || keys.some((k) => isDisclosureFieldName(k, this.options.vocabulary.disclosure))) this.markHeadersDisclosed(callee, frame, e.span);
       return new Value();
     }
     if (baseRole === "$registration") return callee;
@@ -2183,7 +2333,7 @@ export class Engine {
       if (spec?.callable?.role) return this.roleValue(spec.callable.role, this.argsState(args));
       if (spec?.callable?.register) return this.register(spec.callable.register, args, frame, e, "call");
       if (spec?.callable?.sink) {
-        this.sinkBySpec(spec.callable.sink, "user", frame, e.span, role, args, receiver);
+        this.sinkBySpec(spec.callable.sink, RECORD_CATEGORIES.has(spec.callable.sink.category) ? "record" : "user", frame, e.span, role, args, receiver);
         return new Value();
       }
       if (baseRole === "fs.member" || baseRole.startsWith("fs.")) return new Value();
@@ -2211,13 +2361,14 @@ export class Engine {
     if (baseRole === "fs.member") return this.callFsMember(method, args, frame, e);
     if (spec?.registers?.[method]) return this.register(spec.registers[method], args, frame, e, method, (callee.ref as Extract<Ref, { k: "framework" }>).owner ?? receiver);
     if (baseRole === "gradio.module") return this.callGradio(method, args, frame, e);
+    const state = (callee.ref as Extract<Ref, { k: "framework" }>).state;
     if (spec?.chain?.includes(method)) {
       if (spec.headerMethods?.includes(method)) this.headerCall(args, frame, e, callee);
-      return this.roleValue(baseRole);
+      return this.roleValue(baseRole, state);
     }
     if (spec?.headerMethods?.includes(method)) {
       this.headerCall(args, frame, e, callee);
-      return this.roleValue(baseRole);
+      return this.roleValue(baseRole, state);
     }
     const userSink = spec?.userSinks?.[method];
     if (userSink) {
@@ -2227,7 +2378,7 @@ export class Engine {
     }
     const recordSink = spec?.recordSinks?.[method];
     if (recordSink) {
-      this.sinkBySpec(recordSink, "record", frame, e.span, `${baseRole}.${method}`, args, receiver);
+      this.sinkBySpec(recordSink, "record", frame, e.span, `${baseRole}.${method}`, args, receiver, undefined, e.callee.k === "member" ? e.callee.object : undefined);
       return new Value();
     }
     if (spec?.anyMethodSink && !spec.anyMethodSink.except?.includes(method)) {
@@ -2242,7 +2393,10 @@ export class Engine {
       return v;
     }
     if (spec?.methodRoles?.[method]) return this.roleValue(spec.methodRoles[method], this.argsState(args));
-    if (spec?.selfMethods?.includes(method)) return this.roleValue(baseRole);
+    if (spec?.selfMethods?.includes(method)) return this.roleValue(baseRole, state);
+    // Builders: `sharp(img).resize(512).png()` keeps the image; `toBuffer()` gives its bytes.
+    if (spec?.dataMethods?.includes(method)) return state ? carry([state]) : new Value();
+    if (spec?.fluent) return this.roleValue(baseRole, state ? this.fluentState(state, args, frame, e) : undefined);
     if (baseRole === "aws.s3js" && method === "send") {
       const cmd = args.positional[0] as (Value & { command?: string }) | undefined;
       if (cmd?.command === "PutObjectCommand" || cmd?.command === "UploadPartCommand") {
@@ -2258,6 +2412,22 @@ export class Engine {
     if (baseRole === "streamlit.sessionState") return method === "get" ? (args.positional[0]?.str ? this.streamlitState.get(args.positional[0].str) ?? new Value() : new Value()) : new Value();
     this.runCallbacks(args, frame, []);
     return new Value();
+  }
+
+  /** A builder step: the object keeps its data; metadata written with an AI label marks the media (a watermark marker). */
+  private fluentState(state: Value, args: Args, frame: Frame, e: CallExpr): Value {
+    if (!args.all.some((a) => this.carriesAiLabelText(a))) return state;
+    const out = new Value(withAiFlag(deepLabels(state), "watermarked", this.loc(frame, e.span)));
+    out.watermarked = this.loc(frame, e.span);
+    return out;
+  }
+
+  /** Metadata that says the media is AI-generated: label text or a disclosure field name anywhere in it. */
+  private carriesAiLabelText(v: Value): boolean {
+    const vocab = this.options.vocabulary;
+    if (deepTexts(v, 6).some((t) => hasDisclosureText(t, vocab.disclosureText))) return true;
+    const keys = (x: Value, depth: number): boolean => depth <= 6 && !!x.props && [...x.props].some(([k, pv]) => isDisclosureFieldName(k, vocab.disclosure) || keys(pv, depth + 1));
+    return keys(v, 0);
   }
 
   private callFsMember(method: string, args: Args, frame: Frame, e: CallExpr): Value {
@@ -2329,7 +2499,7 @@ export class Engine {
     return new Value();
   }
 
-  private registerCallbacks(args: Args, reg: Registration, frame: Frame, which: "last" | "all"): void {
+  private registerCallbacks(args: Args, reg: Registration, frame: Frame, which: "last" | "all", uiDisclosure?: Loc): void {
     const fns = args.all.filter((a) => a.ref?.k === "function");
     const chosen = which === "last" ? fns.slice(-1) : fns;
     for (const f of chosen) {
@@ -2340,7 +2510,7 @@ export class Engine {
       if (this.evaluatedEntries.has(key)) continue;
       this.evaluatedEntries.add(key);
       try {
-        this.invokeFunction(href.fn, href.scope, mod, this.paramValuesFor(mod, href.fn, { registration: reg }), undefined, { guard: {}, handler: { registration: reg }, depth: frame.depth + 1, entry: true });
+        this.invokeFunction(href.fn, href.scope, mod, this.paramValuesFor(mod, href.fn, { registration: reg }), undefined, { guard: {}, handler: { registration: reg }, depth: frame.depth + 1, entry: true, uiDisclosure });
       } catch (err) {
         if (!(err instanceof BudgetExceeded)) throw err;
       }
@@ -2352,15 +2522,26 @@ export class Engine {
     const uiReg: Registration = { kind: "ui", returnIsSink: "ui" };
     if (/^(Interface|ChatInterface|TabbedInterface)$/.test(method) || /^(click|submit|change|input|upload|select|load|then|success|release|blur|focus|stream|like|retry|undo|key_up)$/.test(method)) {
       const fnValue = args.named.get("fn") ?? args.positional.find((a) => a.ref?.k === "function");
-      if (fnValue?.ref?.k === "function") this.registerCallbacks({ ...args, all: [fnValue] }, uiReg, frame, "last");
+      // Output components whose label says the content is AI-generated disclose what the function returns (resolved question 6(d)).
+      const outputs = args.named.get("outputs") ?? (method === "Interface" ? args.positional[2] : undefined);
+      const shown = outputs ? (outputs.elems && !outputs.ref ? outputs.elems : [outputs]) : [];
+      const labels = shown.map((o) => (o as Value & { uiLabel?: Loc }).uiLabel);
+      const disclosure = labels.length && labels.every((l) => l) ? labels[0] : undefined;
+      if (fnValue?.ref?.k === "function") this.registerCallbacks({ ...args, all: [fnValue] }, uiReg, frame, "last", disclosure);
     }
-    void e;
-    return this.roleValue("gradio.module");
+    const made = this.roleValue("gradio.module");
+    // A component (`gr.Audio(label="AI-generated narration")`) remembers a label that tells the reader.
+    if (/^[A-Z]/.test(method)) {
+      const text = ["label", "info"].map((n) => this.namedArg(args, n)).map((v) => v?.str ?? v?.texts?.join(" ")).find((t) => t && hasDisclosureText(t, this.options.vocabulary.disclosureText));
+      if (text) (made as Value & { uiLabel?: Loc }).uiLabel = this.loc(frame, e.span);
+    }
+    return made;
   }
 
   /** Streamlit display calls; a caption or label with disclosure text counts for what it shows. */
   private streamlitCall(method: string, spec: SinkSpec, args: Args, frame: Frame, e: CallExpr): Value {
-    const labelText = ["caption", "label", "help", "name"].map((n) => this.namedArg(args, n)?.str).filter((s): s is string => !!s);
+    // Label arguments, constant or built from text (`caption=f"AI-generated poster: {topic}"`).
+    const labelText = ["caption", "label", "help", "name"].map((n) => this.namedArg(args, n)).map((v) => v?.str ?? v?.texts?.join(" ")).filter((s): s is string => !!s);
     const own = labelText.some((t) => hasDisclosureText(t, this.options.vocabulary.disclosureText)) ? this.loc(frame, e.span) : undefined;
     if (method === "caption" || method === "subheader" || method === "header" || method === "title" || method === "chat_message" || method === "markdown" || method === "write" || method === "info") {
       const text = args.positional[0]?.str;
@@ -2404,7 +2585,14 @@ export class Engine {
       }
       case "fetch": {
         const raw = this.rawHttp(args, frame, e, 0);
-        return raw ?? new Value();
+        // Downloading what a model produced (the URL of a generated image) gives that content.
+        return raw ?? carry(args.positional.slice(0, 1), (l) => (l.kind === "ai" ? l : undefined));
+      }
+      case "getattr": {
+        // `getattr(client.messages, "create")`: the member named by a constant.
+        const prop = args.positional[1]?.str;
+        if (py && prop !== undefined && args.positional[0]) return this.member(args.positional[0], prop, frame, e.span);
+        return new Value();
       }
       case "Response":
       case "Response.json":
@@ -2553,7 +2741,7 @@ export class Engine {
       frame.userData = true;
       const out = carry(args.all, (l) => (l.kind === "request" || l.kind === "origin" ? undefined : l));
       // A query filtered on a consent field returns only consenting users' data (resolved question 8).
-      const consented = this.filtersOnConsent(e, args) ? this.loc(frame, e.span) : undefined;
+      const consented = this.filtersOnConsent(e, args, frame) ? this.loc(frame, e.span) : undefined;
       out.labels = mergeLabels(out.labels, [{ kind: "stored", id: newLabelId(), loc: this.loc(frame, e.span), consented }]);
       return out;
     }
@@ -2561,7 +2749,7 @@ export class Engine {
   }
 
   /** `filter(user__ai_training_consent=True)`, `where: { author: { trainingOptIn: true } }`, `.where("consent", true)`, anywhere in the query chain. */
-  private filtersOnConsent(e: CallExpr, args: Args): boolean {
+  private filtersOnConsent(e: CallExpr, args: Args, frame: Frame): boolean {
     const extra = this.options.vocabulary.consent;
     const consentKey = (k: string) => k.split("__").some((part) => isConsentName(part, extra, false));
     const positive = (v: Value | undefined) => v?.constant === true || (v?.str !== undefined && GRANTED_CONSTANTS.has(v.str.toLowerCase())) || v?.props?.get("equals")?.constant === true;
@@ -2583,7 +2771,8 @@ export class Engine {
       if (inner.args.some((a) => (a.name && consentKey(a.name)) || (a.value.k === "str" && consentKey(a.value.value)) || (a.value.k === "object" && a.value.entries.some((en) => en.key && consentKey(en.key) && en.value.k === "const" && en.value.value === true)))) return true;
       callee = inner.callee;
     }
-    return false;
+    // A filter inside the query expression: `session.scalars(select(Row).where(Owner.training_opt_in.is_(True)))`.
+    return this.exprFiltersOnConsent(e, frame, 0);
   }
 
   /** Method calls on plain data: string and container methods, stores recognised by shape, `obj.save()`. */
@@ -2592,10 +2781,17 @@ export class Engine {
     void setter;
     const shaped = this.shapedCall(e, name, args, frame);
     if (shaped) return shaped;
+    // An unresolved helper handed who/what/when: `db.record_consent(uid, purpose=..., recorded_at=now())` (resolved question 9).
+    this.consentRecordByCall(name, args, frame, e.span);
+    const byName = this.callUniqueMethod(receiver, name, args, frame, e);
+    if (byName) return byName;
     const calleeText = exprText(e.callee);
     if (RECEIVER_RECORD_METHODS.has(name) && receiver.labels.length + (receiver.props?.size ?? 0) > 0 && !receiver.ref) {
       const media = deepLabels(receiver).some((l) => l.kind === "ai" && isMedia(l.call.modality));
-      this.recordSink(frame, e.span, media ? "file" : "db", `${calleeText}()`, [receiver], true, e.callee.k === "member" ? [e.callee.object] : [], true);
+      // `img.save(path, pnginfo=meta)` with an "AI-generated" text chunk or EXIF description writes the label into the media.
+      const labelled = media && [...args.named.values(), ...args.positional.slice(1)].some((a) => this.carriesAiLabelText(a));
+      const stored = labelled ? new Value(withAiFlag(deepLabels(receiver), "watermarked", this.loc(frame, e.span))) : receiver;
+      this.recordSink(frame, e.span, media ? "file" : "db", `${calleeText}()`, [stored], true, e.callee.k === "member" ? [e.callee.object] : [], true);
       return new Value();
     }
     if (/^(write_text|write_bytes)$/.test(name)) {
@@ -2608,7 +2804,8 @@ export class Engine {
       return new Value();
     }
     if (STREAM_RESPONSE_METHODS.has(name) && deepLabels(receiver).some((l) => l.kind === "ai")) {
-      const opts = args.positional[0];
+      // `toTextStreamResponse(init)`, `pipeTextStreamToResponse(res, init)`.
+      const opts = name.startsWith("pipe") ? args.positional[1] : args.positional[0];
       const headers = opts?.props?.get("headers");
       const disclosed = headers?.props && [...headers.props.keys()].some((k) => isDisclosureFieldName(k, this.options.vocabulary.disclosure)) ? this.loc(frame, e.span) : frame.responseDisclosure;
       this.userSink(frame, e.span, "response", name, [receiver], disclosed, e.callee.k === "member" ? [e.callee.object] : []);
@@ -2650,6 +2847,22 @@ export class Engine {
       const field = this.member(receiver, args.positional[0].str, frame, e.span);
       return args.positional[1] ? union([field, args.positional[1]]) : field;
     }
+    // `query.filter(Customer.training_consent.is_(True))`: from here on only consenting users' rows (resolved question 8).
+    if (/^(filter|filter_by|where|having)$/.test(name) && e.args.some((a) => this.isConsentFilterArg(a, frame, 0))) {
+      const labels = deepLabels(receiver);
+      if (labels.some((l) => l.kind === "stored" && !l.consented)) {
+        const loc = this.loc(frame, e.span);
+        const out = new Value(labels.map((l) => (l.kind === "stored" && !l.consented ? { ...l, consented: loc } : l)));
+        out.record = receiver.record;
+        return out;
+      }
+    }
+    // Validating request data (`Schema.parse(req.body)`, `Model.model_validate(data)`) gives the same data.
+    if (VALIDATE_METHODS.has(name) && args.positional.length) {
+      const out = carry(args.positional.slice(0, 1));
+      if (args.positional[0].props) out.props = args.positional[0].props;
+      return out;
+    }
     if (ITER_CALLBACK_METHODS.has(name)) {
       const el = name === "then" || name === "catch" || name === "finally" ? receiver : this.elementOf(receiver);
       const results = this.runCallbacks(args, frame, [el, new Value()]);
@@ -2676,15 +2889,98 @@ export class Engine {
     }
     // Setter from React's useState: the state value now carries what was set.
     if (receiver.ref?.k === "builtin") return this.callBuiltin(`${receiver.ref.name}.${name}`, undefined, args, frame, e);
+    // Builders and setters (`embed.setFooter({ text })`, `meta.add_text(k, v)`): the object keeps what was set, under its name.
+    const builder = /^(set|add|with)([A-Z_]|$)/.exec(name);
+    if (builder && !receiver.ref && name.length > builder[1].length + 1) {
+      const field = name.slice(builder[1].length).replace(/^_/, "");
+      const set = args.positional.length === 1 && args.named.size === 0 ? args.positional[0] : this.argsState(args);
+      receiver.props ??= new Map();
+      // Repeated `add_*` calls add more; `(key, value)` pairs are kept under their key too.
+      let key = field.charAt(0).toLowerCase() + field.slice(1);
+      for (let n = 2; receiver.props.has(key); n++) key = `${field}#${n}`;
+      receiver.props.set(key, set);
+      const pairKey = args.positional.length === 2 ? args.positional[0].str : undefined;
+      if (pairKey !== undefined && !receiver.props.has(pairKey)) receiver.props.set(pairKey, args.positional[1]);
+    }
     // Other methods on data carry the receiver's data (`text.strip()`, `resp.json()`, `buf.toString()`).
     this.runCallbacks(args, frame, [this.elementOf(receiver)]);
-    const out = this.withLabels(new Value(), mergeLabels(receiver.labels, ...args.all.map((a) => deepLabels(a).filter((l) => l.kind !== "request"))));
+    const out = this.withLabels(new Value(), mergeLabels(receiver.labels, ...args.all.map((a) => deepLabels(a).filter((l) => l.kind !== "request" && !(l.kind === "ai" && l.toolCall)))));
+    if (builder && !receiver.ref && receiver.props) out.props = receiver.props;
     if (receiver.props && !receiver.ref && (name === "json" || name === "copy" || name === "model_copy")) out.props = receiver.props;
     if (receiver.elems && (name === "slice" || name === "copy" || name === "concat" || name === "filter" || name === "reverse")) out.elems = receiver.elems;
     out.record = receiver.record;
     if (receiver.str !== undefined && /^(strip|trim|lower|upper|toLowerCase|toUpperCase|capitalize|title|trimStart|trimEnd|lstrip|rstrip)$/.test(name)) out.str = receiver.str;
     out.texts = receiver.texts;
     return out;
+  }
+
+  /**
+   * `self.bot.db.add_artwork(...)` where the engine cannot tell what `db` is: when exactly one class of the
+   * workspace defines a method of that (compound, domain-specific) name, the call is that method.
+   */
+  private callUniqueMethod(receiver: Value, name: string, args: Args, frame: Frame, e: CallExpr): Value | undefined {
+    if (receiver.ref || receiver.str !== undefined || receiver.constant !== undefined || receiver.props?.has(name)) return undefined;
+    // Data (a model's answer, a request body) is no service object: its methods are the language's.
+    if (receiver.labels.some((l) => l.kind === "ai" || l.kind === "request" || l.kind === "pii")) return undefined;
+    if (name.startsWith("_") || splitWords(name).length < 2 || KNOWN_DATA_METHODS.has(name)) return undefined;
+    if (NON_CARRYING_METHODS.has(name) || STRING_JOIN_METHODS.has(name) || ITER_CALLBACK_METHODS.has(name) || DB_READ_METHODS.has(name) || VALIDATE_METHODS.has(name) || STREAM_RESPONSE_METHODS.has(name)) return undefined;
+    if (!this.methodIndex) this.methodIndex = this.buildMethodIndex();
+    const defs = this.methodIndex.get(name);
+    if (defs?.length !== 1) return undefined;
+    const mod = this.loadModule(defs[0].file);
+    const clsValue = mod ? lookup(mod.scope, defs[0].cls) : undefined;
+    if (!mod || clsValue?.ref?.k !== "class") return undefined;
+    const method = clsValue.ref.cls.body.find((st) => st.k === "func" && st.fn.name === name);
+    if (method?.k !== "func") return undefined;
+    const self = this.instantiate(clsValue.ref.cls, clsValue.ref.scope, this.moduleFor(clsValue.ref.module.file), undefined, { guard: {}, depth: frame.depth + 1 }, undefined);
+    return this.callFunction(method.fn, clsValue.ref.scope, this.moduleFor(clsValue.ref.module.file), args, self, frame, e);
+  }
+
+  private buildMethodIndex(): Map<string, Array<{ file: string; cls: string }>> {
+    const index = new Map<string, Array<{ file: string; cls: string }>>();
+    for (const path of this.workspaceFiles) {
+      const program = this.workspace.getFile(path)?.program;
+      for (const st of program?.body ?? []) {
+        if (st.k !== "class" || !st.cls.name) continue;
+        for (const m of st.cls.body) {
+          if (m.k !== "func" || !m.fn.name) continue;
+          const list = index.get(m.fn.name) ?? [];
+          if (!list.some((d) => d.file === path && d.cls === st.cls.name)) list.push({ file: path, cls: st.cls.name });
+          index.set(m.fn.name, list);
+        }
+      }
+    }
+    return index;
+  }
+
+  /** A keyword or predicate argument of a query filter that keeps only consenting users (`training_opt_in=True`, `X.consent.is_(True)`). */
+  private isConsentFilterArg(a: Arg, frame: Frame, depth: number): boolean {
+    if (depth > 4) return false;
+    const extra = this.options.vocabulary.consent;
+    if (a.name) {
+      const v = a.value;
+      const positive = (v.k === "const" && v.value === true) || (v.k === "str" && GRANTED_CONSTANTS.has(v.value.toLowerCase()));
+      return positive && a.name.split("__").some((part) => isConsentName(part, extra, false));
+    }
+    if (this.consentPolarity(a.value, frame) === "pos") return true;
+    // `and_(Customer.consent.is_(True), ...)`
+    return a.value.k === "call" && /^(and_|all_|And|and)$/.test(calleeName(a.value.callee) ?? "") && a.value.args.some((x) => this.isConsentFilterArg(x, frame, depth + 1));
+  }
+
+  /** A query expression with a consent filter anywhere in its chain or arguments (`db.scalars(select(X).where(Y.opt_in.is_(True)))`). */
+  private exprFiltersOnConsent(e: Expr, frame: Frame, depth: number): boolean {
+    if (depth > 12) return false;
+    if (e.k === "await") return this.exprFiltersOnConsent(e.expr, frame, depth + 1);
+    if (e.k !== "call") return false;
+    if (e.callee.k === "member" && /^(filter|filter_by|where|having)$/.test(e.callee.prop) && e.args.some((a) => this.isConsentFilterArg(a, frame, 0))) return true;
+    if (e.callee.k === "member" && this.exprFiltersOnConsent(e.callee.object, frame, depth + 1)) return true;
+    return e.args.some((a) => this.exprFiltersOnConsent(a.value, frame, depth + 1));
+  }
+
+  /** A call of an unresolved helper whose name says it stores something, given a purpose and a time: a consent record. */
+  private consentRecordByCall(name: string, args: Args, frame: Frame, span: Span): void {
+    if (args.all.length === 0 || !splitWords(name).some((w) => /^(consent|consents|record|log|audit|save|store|insert|create|write|add|persist|track)$/.test(w))) return;
+    this.consentRecordIn([this.argsState(args)], frame, span);
   }
 
   private callSetState(setter: Value, args: Args, frame: Frame): void {
@@ -2759,7 +3055,8 @@ export class Engine {
     const extra = this.options.vocabulary.disclosureText;
     const ownText = (el: JsxExpr): string => [
       ...el.children.filter((c): c is Extract<typeof c, { k: "text" }> => c.k === "text").map((c) => c.text),
-      ...el.children.filter((c): c is Extract<typeof c, { k: "expr" }> => c.k === "expr" && c.expr.k === "str").map((c) => (c.expr as { value: string }).value),
+      // `{"AI"}`, and speaker labels chosen by a condition: `{m.role === "user" ? "You" : "AI"}`.
+      ...el.children.filter((c): c is Extract<typeof c, { k: "expr" }> => c.k === "expr").flatMap((c) => literalLeaves(c.expr, 0)),
       ...el.attrs.filter((a) => LABEL_ATTRS.has(a.name) && a.value?.k === "str").map((a) => (a.value as { value: string }).value),
     ].join(" ");
     const subtreeText = (el: JsxExpr, depth: number): string => depth > 2 ? "" : [ownText(el), ...el.children.filter((c): c is Extract<typeof c, { k: "element" }> => c.k === "element").map((c) => subtreeText(c.el, depth + 1))].join(" ");
@@ -2780,7 +3077,14 @@ export class Engine {
     const vocab = this.options.vocabulary;
     if (receiver?.ref?.k === "builtin" && receiver.ref.name === "$setState") return result;
     const loc = this.loc(frame, span);
-    const base = result.isEmpty() && result.str === undefined ? carry(args.all) : result;
+    let base = result.isEmpty() && result.str === undefined ? carry(args.all) : result;
+    // A labelling or watermarking helper returns the content it was given, marked, even when its body
+    // hands the bytes through libraries the engine does not follow (`buffer.getvalue()` after an encoder).
+    const marker = isDisclosureHelperName(name, vocab.disclosure) || isWatermarkName(name, vocab.watermark);
+    if (marker && !deepLabels(base).some((l) => l.kind === "ai")) {
+      const given = carry(args.all);
+      if (given.labels.some((l) => l.kind === "ai")) base = this.withLabels(base, mergeLabels(base.labels, given.labels));
+    }
     if (isDisclosureHelperName(name, vocab.disclosure)) {
       const out = this.withLabels(base, withAiFlag(deepLabels(base), "disclosed", loc));
       out.disclosed = loc;
@@ -2802,7 +3106,7 @@ export class Engine {
 
   // ------------------------------------------------------------------ sinks
 
-  private sinkBySpec(spec: SinkSpec, kind: "user" | "record", frame: Frame, span: Span, api: string, args: Args, receiver: Value | undefined, disclosure?: Loc): void {
+  private sinkBySpec(spec: SinkSpec, kind: "user" | "record", frame: Frame, span: Span, api: string, args: Args, receiver: Value | undefined, disclosure?: Loc, receiverExpr?: Expr): void {
     const values: Value[] = [];
     if (spec.args === "all") values.push(...args.positional);
     else if (spec.args) for (const i of spec.args) if (args.positional[i]) values.push(args.positional[i]);
@@ -2812,10 +3116,12 @@ export class Engine {
     }
     if (spec.args === "all") for (const [k, v] of args.named) if (!/^(caption|label|help|key|use_container_width|width|height|format|unsafe_allow_html|headers|status|status_code|media_type|mimetype)$/.test(k)) values.push(v);
     if (spec.receiver && receiver) values.push(receiver.ref?.k === "framework" && receiver.ref.state ? receiver.ref.state : receiver);
+    // What a quick-fix wraps: the arguments, and the object itself when that is what is shown or stored.
+    const exprs = [...args.exprs.map((a) => a.value), ...(spec.receiver && receiverExpr ? [receiverExpr] : [])];
     if (kind === "user") {
       const payloadDisclosure = this.payloadDisclosure(values, frame, span);
-      this.userSink(frame, span, spec.category, api, values, disclosure ?? payloadDisclosure ?? frame.responseDisclosure ?? frame.uiDisclosure, args.exprs.map((a) => a.value));
-    } else this.recordSink(frame, span, spec.category, api, values, false, args.exprs.map((a) => a.value));
+      this.userSink(frame, span, spec.category, api, values, disclosure ?? payloadDisclosure ?? frame.responseDisclosure ?? frame.uiDisclosure, exprs);
+    } else this.recordSink(frame, span, spec.category, api, values, false, exprs);
   }
 
   private userSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], disclosed: Loc | undefined, exprs: readonly Expr[] = []): void {
@@ -2841,7 +3147,8 @@ export class Engine {
     const visit = (e: Expr, depth: number): void => {
       if (depth > 6 || targets.length >= 6) return;
       const v = this.exprValues.get(e);
-      if (!v || !deepLabels(v).some(carries)) return;
+      // A framework object carrying data (an image pipeline) counts by the data it holds.
+      if (!v || !deepLabels(v.ref?.k === "framework" && v.ref.state ? v.ref.state : v).some(carries)) return;
       switch (e.k) {
         case "object":
           payloadObject ??= e.span;
@@ -2872,6 +3179,13 @@ export class Engine {
             if (e.args.some((a) => a.name) && !payloadObject) payloadObject = e.span;
             if (targets.length > before) return;
           }
+          // Framework builders (`sharp(png).resize(256)`): the data went in at the start of the chain.
+          if (inner?.ref?.k === "framework") {
+            const before = targets.length;
+            for (const a of e.args) visit(a.value, depth + 1);
+            if (targets.length === before && e.callee.k === "member") visit(e.callee.object, depth + 1);
+            if (targets.length > before) return;
+          }
           targets.push({ span: e.span });
           return;
         }
@@ -2891,7 +3205,7 @@ export class Engine {
     const vocab = this.options.vocabulary;
     const seen = new Set<Value>();
     const visit = (v: Value, depth: number): boolean => {
-      if (seen.has(v) || depth > 4) return false;
+      if (seen.has(v) || depth > 6) return false;
       seen.add(v);
       if (v.disclosed) return true;
       // A JSON-encoded body (`json.dumps({...})`, `JSON.stringify({...})`) has the payload's fields.
@@ -2905,7 +3219,8 @@ export class Engine {
           if (visit(pv, depth + 1)) return true;
         }
       }
-      if (v.elems) for (const el of v.elems) if (el.str !== undefined && hasDisclosureText(el.str, vocab.disclosureText)) return true;
+      // Blocks and embeds: `blocks: [{ type: "context", elements: [{ text: "AI-generated" }] }]`.
+      if (v.elems) for (const el of v.elems) if ((el.str !== undefined && !el.labels.some((l) => l.kind === "ai") && hasDisclosureText(el.str, vocab.disclosureText)) || visit(el, depth + 1)) return true;
       return false;
     };
     // A separate text in the same message: `ctx.send("AI-generated poster:", file=...)`.
@@ -2923,14 +3238,20 @@ export class Engine {
       payload.push(obj);
     }
     const headers: Value[] = [];
-    const h = args.named.get("headers") ?? args.positional[1]?.props?.get("headers") ?? (args.positional.length >= 3 ? args.positional[2] : undefined);
+    // `Response(body, status, headers)`; template renderers take `(request, template, context)`: the context is shown.
+    const rendersTemplate = /(^|[.#])(render|render_to_response|TemplateResponse|render_template)$/.test(api);
+    const h = args.named.get("headers") ?? args.positional[1]?.props?.get("headers") ?? (args.positional.length >= 3 && !rendersTemplate ? args.positional[2] : undefined);
     if (h) headers.push(h);
     // Flask tuples `(body, status, headers)` come through as arrays in the return value instead.
     const v = Value.of({ k: "response", payload: payload.filter((p) => !headers.includes(p)), headers });
     const disclosed = headers.some((hv) => hv.props && [...hv.props.keys()].some((k) => isDisclosureFieldName(k, this.options.vocabulary.disclosure)));
     if (disclosed) v.disclosed = this.loc(frame, e.span);
-    void api;
     return v;
+  }
+
+  /** Disclosure of what a handler returns: the response's own, or for UI functions the label of the components that show it. */
+  private returnDisclosure(value: Value, frame: Frame): Loc | undefined {
+    return this.responseDisclosure(value, frame) ?? (frame.handler?.registration.kind === "ui" ? frame.uiDisclosure : undefined);
   }
 
   /** Disclosure of a returned response: its headers, fields, or a header written earlier in the handler. */
@@ -3005,6 +3326,15 @@ function isMedia(m: Modality): boolean {
   return m === "image" || m === "audio" || m === "video";
 }
 
+function notToolCall(l: Label): Label | undefined {
+  return l.kind === "ai" && l.toolCall ? undefined : l;
+}
+
+/** Modalities whose output is content (resolved question 5). */
+function isContent(m: Modality): boolean {
+  return m === "text" || isMedia(m);
+}
+
 function isRunnable(v: Value): boolean {
   return v.ref?.k === "sdk" && (v.ref.type === "langchain.model" || v.ref.type === "langchain.runnable" || v.ref.type === "llamaindex.llm" || v.ref.type === "$promptTemplate");
 }
@@ -3061,6 +3391,23 @@ function systemExprs(method: MethodSpec, args: readonly Arg[]): Expr[] {
     else messages(a.value, 0);
   }
   return out;
+}
+
+/** String literals an expression may evaluate to: the branches of conditions and fallbacks, the text of templates. */
+function literalLeaves(e: Expr, depth: number): string[] {
+  if (depth > 4) return [];
+  switch (e.k) {
+    case "str":
+      return [e.value];
+    case "cond":
+      return [...literalLeaves(e.then, depth + 1), ...literalLeaves(e.else, depth + 1)];
+    case "logical":
+      return [...literalLeaves(e.left, depth + 1), ...literalLeaves(e.right, depth + 1)];
+    case "template":
+      return e.parts.filter((p): p is string => typeof p === "string");
+    default:
+      return [];
+  }
 }
 
 /** A reader's name for the part of a request a property or method reads. */
@@ -3128,9 +3475,9 @@ function signature(values: readonly Value[]): string {
 }
 
 function routeFileKind(path: string): ModuleState["routeFile"] {
-  if (/(^|\/)app\/(.*\/)?route\.(ts|js|mjs|tsx|jsx)$/.test(path) || /(^|\/)routes\/(.*\/)?\+server\.(ts|js)$/.test(path)) return "route";
-  if (/(^|\/)pages\/api\//.test(path)) return "api";
-  if (/(^|\/)app\/(.*\/)?(page|layout)\.(tsx|jsx|js|ts)$/.test(path)) return "page";
+  if (isRouteHandlerPath(path)) return "route";
+  if (isPagesApiPath(path)) return "api";
+  if (fileUnderFolder(path, "app", /^(page|layout)\.(tsx|jsx|js|ts)$/)) return "page";
   return undefined;
 }
 

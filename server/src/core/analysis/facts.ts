@@ -2,6 +2,7 @@
 // with what reached their prompts, sinks with what reached them, consent writes.
 import type { MethodSpec } from "../sdk/catalogue";
 import type { AiCallSite, Label, Loc } from "./values";
+import { NON_CONTENT_FIELDS } from "./names";
 
 export interface GuardState {
   /** A consent check that dominates the current point (resolved question 8). */
@@ -113,11 +114,12 @@ export class Facts {
     if (!list.some((c) => c.to === to && c.branch === branch)) list.push({ to, branch });
   }
 
-  /** Whether an origin key is, contains or is part of a value that reached a prompt. */
+  /** Whether an origin key is, contains or is part of a value that reached a prompt; `reply.length` of a prompt carries none of it. */
   reachedPrompt(key: string): boolean {
     if (this.promptOrigins.has(key)) return true;
     for (const p of this.promptOrigins) {
-      if (key.startsWith(p + ".") || p.startsWith(key + ".")) return true;
+      if (key.startsWith(p + ".") && !key.slice(p.length + 1).split(".").some((seg) => NON_CONTENT_FIELDS.has(seg))) return true;
+      if (p.startsWith(key + ".")) return true;
     }
     return false;
   }

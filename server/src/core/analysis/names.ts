@@ -14,6 +14,13 @@ export function splitWords(name: string): string[] {
   return words;
 }
 
+/** `email2` -> `email`. A loop, not `/[0-9]+$/`: that regex is quadratic on long runs of digits. */
+function withoutTrailingDigits(word: string): string {
+  let end = word.length;
+  while (end > 0 && word.charCodeAt(end - 1) >= 48 && word.charCodeAt(end - 1) <= 57) end--;
+  return word.slice(0, end);
+}
+
 function hasSeq(words: readonly string[], seq: readonly string[]): boolean {
   outer: for (let i = 0; i + seq.length <= words.length; i++) {
     for (let j = 0; j < seq.length; j++) if (words[i + j] !== seq[j]) continue outer;
@@ -112,7 +119,7 @@ export function personalDataCategory(name: string, onPersonRecord = false, extra
     if (hasSeq(words, seq)) return what;
   }
   for (let i = 0; i < words.length; i++) {
-    const w = words[i].replace(/[0-9]+$/, "");
+    const w = withoutTrailingDigits(words[i]);
     const what = SINGLE_WORD_PII[w];
     if (!what) continue;
     if (w === "address" && i > 0 && NON_PERSONAL_ADDRESS.has(words[i - 1])) continue;
@@ -263,4 +270,9 @@ export const NON_CONTENT_FIELDS: ReadonlySet<string> = new Set([
   "index", "logprobs", "response_id", "responseId", "request_id", "requestId", "type", "role", "length", "size", "ok", "statusCode",
   "status_code", "headers", "elapsed", "duration", "ms", "cost", "rate_limit", "warnings", "providerMetadata", "response_metadata",
   "incomplete_details", "error", "refusal", "score", "scores", "category_scores", "categories", "flagged", "embedding", "embeddings",
+  // What the tools an agent called returned is the application's data, not AI content (resolved question 5).
+  "toolResults", "tool_results", "tool_call_id", "toolCallId",
 ]);
+
+/** Fields holding the tools a model asked to call: their arguments are model output, what running them returns is not. */
+export const TOOL_CALL_FIELDS: ReadonlySet<string> = new Set(["tool_calls", "toolCalls", "function_call", "functionCall", "function_calls", "functionCalls"]);

@@ -9,11 +9,20 @@ export interface EngineRun {
   facts: Facts;
   serverFiles: ReadonlySet<string>;
   timedOut: boolean;
+  /** Files whose evaluation ran out of the per-file budget. */
+  filesCutShort: string[];
   /** Workspace files read while analysing (dependencies of the findings). */
   loaded: string[];
 }
 
-export function runEngine(workspace: Workspace, files: readonly string[], vocabulary: Vocabulary, deadline?: number): EngineRun {
+export interface EngineLimits {
+  /** Time limit of each file's evaluation, in ms. */
+  fileBudgetMs?: number;
+  /** Clock of the limits (tests count steps instead of milliseconds). */
+  now?: () => number;
+}
+
+export function runEngine(workspace: Workspace, files: readonly string[], vocabulary: Vocabulary, deadline?: number, limits: EngineLimits = {}): EngineRun {
   const perFile = new Map<string, ModuleFacts>();
   for (const path of files) {
     const parsed = workspace.getFile(path);
@@ -51,7 +60,9 @@ export function runEngine(workspace: Workspace, files: readonly string[], vocabu
     },
     calledNames,
     deadline,
+    fileBudgetMs: limits.fileBudgetMs,
+    now: limits.now,
   });
   engine.analyzeFiles(files);
-  return { facts: engine.facts, serverFiles: server, timedOut: engine.timedOut, loaded: engine.loadedFiles() };
+  return { facts: engine.facts, serverFiles: server, timedOut: engine.timedOut, filesCutShort: [...engine.filesCutShort], loaded: engine.loadedFiles() };
 }

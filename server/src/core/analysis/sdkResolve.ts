@@ -16,24 +16,25 @@ export function nameMatch(pattern: string, text: string): boolean {
       i++;
     } else tokens.push(pattern[i]);
   }
-  // Dynamic programming over tokens x text (names are short).
-  let prev = new Array<boolean>(text.length + 1).fill(false);
-  prev[0] = true;
+  // Dynamic programming over tokens x text, in two reused rows (names are short, but need not be).
+  let prev = new Uint8Array(text.length + 1);
+  let cur = new Uint8Array(text.length + 1);
+  prev[0] = 1;
   for (const tok of tokens) {
-    const cur = new Array<boolean>(text.length + 1).fill(false);
     if (tok === "**" || tok === "*") {
-      let reach = false;
+      let reach = 0;
       for (let j = 0; j <= text.length; j++) {
-        if (prev[j]) reach = true;
-        else if (tok === "*" && j > 0 && (text[j - 1] === "." || text[j - 1] === "#")) reach = false;
+        if (prev[j]) reach = 1;
+        else if (tok === "*" && j > 0 && (text[j - 1] === "." || text[j - 1] === "#")) reach = 0;
         cur[j] = reach;
       }
     } else {
-      for (let j = 1; j <= text.length; j++) cur[j] = prev[j - 1] && text[j - 1] === tok;
+      cur[0] = 0;
+      for (let j = 1; j <= text.length; j++) cur[j] = prev[j - 1] === 1 && text[j - 1] === tok ? 1 : 0;
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
-  return prev[text.length];
+  return prev[text.length] === 1;
 }
 
 /** Normalises a method path for comparison: `fine_tuning.jobs.create` = `fineTuning.jobs.create`. */

@@ -34,6 +34,8 @@ export interface AiLabel {
   readonly watermarked?: Loc;
   /** Passed through a redaction helper: no longer the conversation text itself (CON001). */
   readonly redacted?: Loc;
+  /** Read from the tool calls the model asked for: running the tool with it gives application data, not AI content. */
+  readonly toolCall?: boolean;
   readonly hops: readonly Hop[];
 }
 
@@ -192,7 +194,7 @@ function capLabels(labels: Label[]): readonly Label[] {
 }
 
 function sameFlags(a: Label, b: Label): boolean {
-  if (a.kind === "ai" && b.kind === "ai") return !!a.disclosed === !!b.disclosed && !!a.watermarked === !!b.watermarked && !!a.redacted === !!b.redacted;
+  if (a.kind === "ai" && b.kind === "ai") return !!a.disclosed === !!b.disclosed && !!a.watermarked === !!b.watermarked && !!a.redacted === !!b.redacted && !!a.toolCall === !!b.toolCall;
   if (a.kind === "pii" && b.kind === "pii") return !!a.redacted === !!b.redacted;
   return true;
 }

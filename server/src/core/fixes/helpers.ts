@@ -214,6 +214,12 @@ function jsHelper(kind: HelperKind, lang: Language): HelperTemplate {
   }
 }
 
+/** `first` occurs in `text` with `then` somewhere after it; `/first.*then/` would be quadratic on long names. */
+function inOrder(text: string, first: string, then: string): boolean {
+  const at = text.indexOf(first);
+  return at >= 0 && text.indexOf(then, at + first.length) >= 0;
+}
+
 const EXISTING: Record<HelperKind, (name: string) => boolean> = {
   disclosure: (n) => isDisclosureHelperName(n),
   // A general redactor, not a field-specific one like `mask_phone`.
@@ -222,7 +228,7 @@ const EXISTING: Record<HelperKind, (name: string) => boolean> = {
   // Functions, not model classes (`ConsentRecord` is a table, not a helper that writes one).
   consentGuard: (n) => /^[a-z_$]/.test(n) && isConsentGuardName(n) && /^(has|is|check|can|get|user|allow)/i.test(n),
   consentRecord: (n) => /^[a-z_$]/.test(n) && (/^(record|log|save|store|write|audit|add)_?consent/i.test(n) || /consent_?(audit|record)$/i.test(n)),
-  allowList: (n) => /allowed.*prompt|allow.*list/i.test(n),
+  allowList: (n) => inOrder(n.toLowerCase(), "allowed", "prompt") || inOrder(n.toLowerCase(), "allow", "list"),
 };
 
 /** Names bound at the top level of a program: function definitions and imports. */

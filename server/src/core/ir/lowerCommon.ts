@@ -70,10 +70,14 @@ export function collectTokens(root: Node, state: LoweringState, stringPieceTypes
   cursor.delete();
 }
 
-/** Decodes the common backslash escapes of Python and JS string literals. */
+/**
+ * Decodes the common backslash escapes of Python and JS string literals.
+ * `\N{...}` names are bounded (the longest Unicode name has 88 characters): an unbounded
+ * `[^}]*` would rescan the rest of the text at every unclosed `\N{`, quadratically.
+ */
 export function decodeEscapes(raw: string): string {
   if (!raw.includes("\\")) return raw;
-  return raw.replace(/\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|N\{[^}]*\}|[0-7]{1,3}|[\s\S])/g, (_m, esc: string) => {
+  return raw.replace(/\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|N\{[^}]{0,100}\}|[0-7]{1,3}|[\s\S])/g, (_m, esc: string) => {
     switch (esc[0]) {
       case "n":
         return esc.length === 1 ? "\n" : esc;

@@ -24,6 +24,10 @@ export interface MethodSpec {
   interaction?: boolean;
   /** Inventory name; defaults to `path`. */
   api?: string;
+  /** Arguments listing the output modalities (`config.response_modalities=["AUDIO"]`, `modalities=["text", "audio"]`): media there decides the modality. */
+  modalityArgs?: readonly string[];
+  /** Callback options called with the call's result (`onFinish({ text })`): their parameter carries the output. */
+  resultCallbacks?: readonly string[];
 }
 
 export interface ClientType {
@@ -54,7 +58,7 @@ const CHAT = ["messages", "prompt", "input", "contents"] as const;
 // ---------------------------------------------------------------- OpenAI-style clients
 
 const OPENAI_METHODS: MethodSpec[] = [
-  { path: "chat.completions.create", modality: "text", prompt: ["messages"], interaction: true },
+  { path: "chat.completions.create", modality: "text", prompt: ["messages"], interaction: true, modalityArgs: ["modalities"] },
   { path: "chat.completions.parse", modality: "text", prompt: ["messages"], interaction: true },
   { path: "chat.completions.stream", modality: "text", prompt: ["messages"], interaction: true },
   { path: "completions.create", modality: "text", prompt: ["prompt"], interaction: true },
@@ -120,8 +124,8 @@ const ANTHROPIC_METHODS: MethodSpec[] = [
 ];
 
 const GOOGLE_GENAI_METHODS: MethodSpec[] = [
-  { path: "models.generateContent", modality: "text", prompt: ["contents"], system: ["config.systemInstruction", "config.system_instruction"], interaction: true },
-  { path: "models.generateContentStream", modality: "text", prompt: ["contents"], system: ["config.systemInstruction", "config.system_instruction"], interaction: true },
+  { path: "models.generateContent", modality: "text", prompt: ["contents"], system: ["config.systemInstruction", "config.system_instruction"], interaction: true, modalityArgs: ["config.responseModalities", "config.response_modalities"] },
+  { path: "models.generateContentStream", modality: "text", prompt: ["contents"], system: ["config.systemInstruction", "config.system_instruction"], interaction: true, modalityArgs: ["config.responseModalities", "config.response_modalities"] },
   { path: "models.generateImages", modality: "image", prompt: ["prompt"] },
   { path: "models.editImage", modality: "image", prompt: ["prompt"] },
   { path: "models.upscaleImage", modality: "image" },
@@ -139,7 +143,7 @@ const GOOGLE_CHAT_METHODS: MethodSpec[] = [
 ];
 
 const GOOGLE_MODEL_METHODS: MethodSpec[] = [
-  { path: "generateContent", modality: "text", prompt: ["contents", "contents"], positional: [0], interaction: true },
+  { path: "generateContent", modality: "text", prompt: ["contents", "contents"], positional: [0], interaction: true, modalityArgs: ["generation_config.response_modalities", "generationConfig.responseModalities"] },
   { path: "generateContentAsync", modality: "text", prompt: ["contents"], positional: [0], interaction: true },
   { path: "generateContentStream", modality: "text", prompt: ["contents"], positional: [0], interaction: true },
   { path: "startChat", modality: "text", returns: "google.chat" },
@@ -376,12 +380,15 @@ export const CLIENT_TYPES: Readonly<Record<string, ClientType>> = {
   "datasets.dataset": { methods: [{ path: "pushToHub", modality: "training", training: "always" }] },
 };
 
+/** Vercel AI SDK callbacks that receive the finished output (`onFinish({ text })`, `onStepFinish`, `onChunk`). */
+const VERCEL_CALLBACKS = ["onFinish", "onStepFinish", "onChunk"] as const;
+
 /** Vercel AI SDK top-level functions (resolved question 2). */
 const VERCEL_FUNCTIONS: Array<[string, MethodSpec]> = [
-  ["generateText", { path: "generateText", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true }],
-  ["streamText", { path: "streamText", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true }],
-  ["generateObject", { path: "generateObject", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true }],
-  ["streamObject", { path: "streamObject", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true }],
+  ["generateText", { path: "generateText", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS }],
+  ["streamText", { path: "streamText", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS }],
+  ["generateObject", { path: "generateObject", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS }],
+  ["streamObject", { path: "streamObject", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS }],
   ["experimental_generateImage", { path: "generateImage", modality: "image", prompt: ["prompt"] }],
   ["generateImage", { path: "generateImage", modality: "image", prompt: ["prompt"] }],
   ["experimental_generateSpeech", { path: "generateSpeech", modality: "audio", prompt: ["text"], system: ["instructions"] }],
@@ -443,13 +450,13 @@ export const SDK_ENTRIES: readonly SdkEntry[] = [
   { names: ["@ai-sdk/*#*", "@openrouter/ai-sdk-provider#openrouter", "ollama-ai-provider#ollama"], provider: "vercel-ai", kind: "object", type: "vercel.provider" },
   // LangChain (Python and JS) and LlamaIndex
   ...LANGCHAIN_PY_MODULES.flatMap((m) => [
-    { names: [`${m}.Chat*`, `${m}.*LLM`, `${m}.*Llm`, `${m}.OpenAI`, `${m}.AzureOpenAI`, `${m}.Anthropic`, `${m}.Ollama`, `${m}.VertexAI`, `${m}.Bedrock`, `${m}.BedrockLLM`, `${m}.HuggingFaceEndpoint`, `${m}.HuggingFacePipeline`, `${m}.Cohere`, `${m}.GoogleGenerativeAI`, `${m}.init_chat_model`, `${m}.Replicate`, `${m}.Together`, `${m}.Fireworks`, `${m}.LlamaCpp`, `${m}.GPT4All`],
+    { names: [`${m}.Chat*`, `${m}.AzureChat*`, `${m}.*Chat`, `${m}.*LLM`, `${m}.*Llm`, `${m}.OpenAI`, `${m}.AzureOpenAI`, `${m}.Anthropic`, `${m}.Ollama`, `${m}.VertexAI`, `${m}.Bedrock`, `${m}.BedrockLLM`, `${m}.HuggingFaceEndpoint`, `${m}.HuggingFacePipeline`, `${m}.Cohere`, `${m}.GoogleGenerativeAI`, `${m}.init_chat_model`, `${m}.Replicate`, `${m}.Together`, `${m}.Fireworks`, `${m}.LlamaCpp`, `${m}.GPT4All`],
       provider: "langchain", kind: "client" as const, type: "langchain.model" },
     { names: [`${m}.*Embeddings`], provider: "langchain", kind: "client" as const, type: "langchain.embeddings" },
     { names: [`${m}.DallEAPIWrapper`], provider: "langchain", kind: "client" as const, type: "langchain.imageTool" },
   ]),
   ...LANGCHAIN_JS_MODULES.flatMap((m) => [
-    { names: [`${m}#Chat*`, `${m}#OpenAI`, `${m}#AzureOpenAI`, `${m}#Ollama`, `${m}#Anthropic`, `${m}#GoogleGenerativeAI`, `${m}#Bedrock`, `${m}#Cohere`, `${m}#HuggingFaceInference`, `${m}#initChatModel`, `${m}#Replicate`, `${m}#TogetherAI`, `${m}#Fireworks`],
+    { names: [`${m}#Chat*`, `${m}#AzureChat*`, `${m}#OpenAI`, `${m}#AzureOpenAI`, `${m}#Ollama`, `${m}#Anthropic`, `${m}#GoogleGenerativeAI`, `${m}#Bedrock`, `${m}#Cohere`, `${m}#HuggingFaceInference`, `${m}#initChatModel`, `${m}#Replicate`, `${m}#TogetherAI`, `${m}#Fireworks`],
       provider: "langchain", kind: "client" as const, type: "langchain.model" },
     { names: [`${m}#*Embeddings`], provider: "langchain", kind: "client" as const, type: "langchain.embeddings" },
     { names: [`${m}#DallEAPIWrapper`], provider: "langchain", kind: "client" as const, type: "langchain.imageTool" },

@@ -23,6 +23,8 @@ export interface Registration {
   returnIsSink?: SinkCategory;
   /** Which argument is the handler: "last" (Express style) or an index, or a keyword name. */
   handlerArg?: "last" | number | string;
+  /** Parameters after those given roles are what the user typed (slash-command options). */
+  restAreInput?: boolean;
 }
 
 export interface RoleSpec {
@@ -51,6 +53,10 @@ export interface RoleSpec {
   response?: boolean;
   /** Every member keeps the role (UI libraries whose components are all alike). */
   allMembers?: boolean;
+  /** Builder objects: every other method returns the same object with its data (`sharp(img).resize().png()`). */
+  fluent?: boolean;
+  /** Methods that return the object's data (`toBuffer()`). */
+  dataMethods?: readonly string[];
 }
 
 export interface FrameworkEntry {
@@ -67,6 +73,8 @@ const FASTIFY_ROUTE: Registration = { params: ["fastify.req", "fastify.reply"], 
 const KOA_ROUTE: Registration = { params: ["koa.ctx"], kind: "route", handlerArg: "last" };
 const HONO_ROUTE: Registration = { params: ["hono.ctx"], kind: "route", handlerArg: "last", returnIsSink: "response" };
 const PY_ROUTE: Registration = { kind: "route", returnIsSink: "response" };
+const DISCORD_SLASH: Registration = { kind: "bot", params: ["discordpy.interaction"], restAreInput: true };
+const DISCORD_PREFIX: Registration = { kind: "bot", params: ["discordpy.ctx"], restAreInput: true };
 
 function verbs(reg: Registration, names: readonly string[] = HTTP_VERBS): Record<string, Registration> {
   return Object.fromEntries(names.map((n) => [n, reg]));
@@ -206,13 +214,17 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   "discordpy.bot": {
     registers: {
       event: { kind: "bot", params: ["discordpy.message"] },
-      command: { kind: "bot", params: ["discordpy.ctx"] },
-      hybrid_command: { kind: "bot", params: ["discordpy.ctx"] },
+      command: DISCORD_PREFIX,
+      hybrid_command: DISCORD_PREFIX,
       listen: { kind: "bot", params: ["discordpy.message"] },
     },
     members: { tree: "discordpy.tree" },
   },
-  "discordpy.tree": { registers: { command: { kind: "bot", params: ["discordpy.interaction"] } } },
+  "discordpy.tree": { registers: { command: DISCORD_SLASH, context_menu: DISCORD_SLASH } },
+  /** `@app_commands.command(...)` on a cog method or a function: the interaction, then the options the user typed. */
+  "discordpy.appCommands": { registers: { command: DISCORD_SLASH, context_menu: DISCORD_SLASH } },
+  /** `@commands.command()` / `@commands.hybrid_command()` in a cog: the context, then the arguments the user typed. */
+  "discordpy.commands": { registers: { command: DISCORD_PREFIX, hybrid_command: DISCORD_PREFIX } },
   "discordpy.message": {
     requestProps: ["content", "clean_content", "author", "attachments", "display_name", "name"],
     members: { channel: "discordpy.channel", response: "discordpy.response", followup: "discordpy.channel" },
@@ -242,7 +254,8 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     userSinks: Object.fromEntries(["reply_text", "reply_markdown", "reply_markdown_v2", "reply_html", "reply_photo", "reply_audio", "reply_voice", "reply_video", "reply_document", "edit_message_text", "edit_text", "answer"].map((n) => [n, ALL_BOT()])),
   },
   "ptb.user": { requestProps: ["first_name", "last_name", "username", "full_name"] },
-  "ptb.context": { members: { bot: "ptb.bot" } },
+  /** `context.args`: the words after a /command, typed by the user. */
+  "ptb.context": { members: { bot: "ptb.bot" }, requestProps: ["args", "matches"] },
   "ptb.bot": { userSinks: Object.fromEntries(["send_message", "send_photo", "send_audio", "send_voice", "send_video", "send_document", "edit_message_text"].map((n) => [n, ALL_BOT()])) },
   "aiogram.dp": { registers: { message: { kind: "bot", params: ["aiogram.message"] }, callback_query: { kind: "bot", params: ["aiogram.message"] } } },
   "aiogram.message": {
@@ -261,7 +274,9 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
       "write", "markdown", "text", "code", "json", "image", "audio", "video", "table", "dataframe", "latex", "html", "write_stream", "info", "success", "warning", "error",
       "header", "subheader", "title", "caption", "metric", "data_editor", "download_button", "pyplot", "plotly_chart", "toast", "chat_message",
     ].map((n) => [n, { category: "ui" as const, args: [0], named: ["body", "data", "image", "value", "label"] }])),
-    requestMethods: ["text_input", "text_area", "chat_input", "file_uploader", "camera_input", "audio_input", "experimental_audio_input"],
+    requestMethods: ["text_input", "text_area", "chat_input", "file_uploader", "camera_input", "audio_input", "experimental_audio_input", "experimental_get_query_params"],
+    // The page URL's query string (`st.query_params["dept"]`).
+    requestProps: ["query_params"],
     selfMethods: ["columns", "tabs", "container", "expander", "sidebar", "empty", "chat_message", "popover", "form", "status", "spinner"],
     members: { session_state: "streamlit.sessionState", sidebar: "streamlit.module" },
     allMembers: true,
@@ -287,7 +302,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   /** `EmailMessage(subject, body, ...)` / `EmailMultiAlternatives`: the message is shown when sent. */
   "mail.messageCtor": { callable: { role: "mail.message" } },
   "mail.message": { userSinks: { send: { category: "email", receiver: true }, send_messages: { category: "email", receiver: true } }, recordSinks: {} },
-  "mailer": { userSinks: { sendMail: { category: "email", args: "all" }, send: { category: "email", args: "all" }, send_message: { category: "email", args: "all" }, sendmail: { category: "email", args: [2] } }, members: { emails: "mailer", messages: "mailer" }, methodRoles: { create: "mailer" } },
+  "mailer": { userSinks: { sendMail: { category: "email", args: "all" }, send: { category: "email", args: "all" }, send_message: { category: "email", args: "all" }, sendmail: { category: "email", args: [2] } }, members: { emails: "mailer", Emails: "mailer", messages: "mailer" }, methodRoles: { create: "mailer" } },
   "twilio.client": { members: { messages: "twilio.messages" } },
   "twilio.messages": { userSinks: { create: { category: "bot", args: "all", named: ["body", "Body"] } } },
   "fs.module": {
@@ -310,6 +325,11 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     },
   },
   "storage.put": { callable: { sink: { category: "storage", args: [1] } } },
+  /** The response object a route receives to set headers on (FastAPI `response: Response`). */
+  "starlette.response": { members: { headers: "$headers" }, headerMethods: ["set_cookie"] },
+  /** `sharp(input)`: an image pipeline; `toFile` writes it, `toBuffer` gives its bytes. */
+  "sharp.module": { callable: { role: "sharp.image" } },
+  "sharp.image": { fluent: true, recordSinks: { toFile: { category: "file", args: [], receiver: true } }, dataMethods: ["toBuffer", "toArray", "raw"] },
   /** TypeORM / MikroORM repositories and entity managers (typed constructor parameters in NestJS services). */
   "orm.repository": {
     recordSinks: Object.fromEntries(["save", "insert", "update", "upsert", "persistAndFlush", "nativeInsert", "nativeUpdate"].map((n) => [n, { category: "db" as const, args: "all" as const }])),
@@ -334,7 +354,8 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["discord.js#*"], role: "web.other", server: true },
   { names: ["@slack/bolt#App"], role: "bolt.appCtor", server: true },
   { names: ["@slack/bolt#", "@slack/bolt#default"], role: "bolt.module", server: true },
-  { names: ["@slack/web-api#WebClient"], role: "slack.client", server: true },
+  { names: ["@slack/web-api#WebClient"], role: "slack.client" },
+  { names: ["@slack/socket-mode#*", "@slack/rtm-api#*"], role: "web.other", server: true },
   { names: ["telegraf#Telegraf", "grammy#Bot"], role: "telegraf.bot", server: true },
   { names: ["node-telegram-bot-api#", "node-telegram-bot-api#default"], role: "tgapi.bot", server: true },
   { names: ["bullmq#Worker", "bull#*", "bullmq#*", "bee-queue#*", "agenda#*", "@temporalio/worker#*"], role: "bullmq.worker", server: true },
@@ -353,9 +374,13 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["celery.Celery", "celery.shared_task"], role: "celery.app", server: true },
   { names: ["celery", "celery.*", "rq", "rq.*", "dramatiq", "dramatiq.*", "huey", "huey.*", "arq", "arq.*"], role: "web.other", server: true },
   { names: ["discord.Client", "discord.ext.commands.Bot", "discord.ext.commands.AutoShardedBot", "discord.AutoShardedClient", "discord.app_commands.CommandTree"], role: "discordpy.bot", server: true },
+  { names: ["discord.app_commands", "nextcord.app_commands"], role: "discordpy.appCommands", server: true },
+  { names: ["discord.ext.commands", "nextcord.ext.commands"], role: "discordpy.commands", server: true },
   { names: ["discord", "discord.*", "interactions", "interactions.*", "nextcord", "nextcord.*"], role: "web.other", server: true },
   { names: ["slack_bolt.App", "slack_bolt.async_app.AsyncApp", "slack_bolt.AsyncApp"], role: "boltpy.app", server: true },
-  { names: ["slack_bolt", "slack_bolt.*", "slack_sdk", "slack_sdk.*"], role: "web.other", server: true },
+  { names: ["slack_bolt", "slack_bolt.*", "slack_sdk.socket_mode", "slack_sdk.socket_mode.*", "slack_sdk.rtm_v2", "slack_sdk.rtm_v2.*"], role: "web.other", server: true },
+  // The Slack Web API client posts messages; it is no bot framework (a CLI may use it), so it does not make server code.
+  { names: ["slack_sdk.WebClient", "slack_sdk.web.WebClient", "slack_sdk.web.client.WebClient", "slack_sdk.AsyncWebClient", "slack_sdk.web.async_client.AsyncWebClient"], role: "slack.client" },
   { names: ["telegram.ext.CommandHandler", "telegram.ext.MessageHandler", "telegram.ext.CallbackQueryHandler", "telegram.ext.ConversationHandler", "telegram.ext.InlineQueryHandler"], role: "ptb.handlerCtor", server: true },
   { names: ["telegram", "telegram.*", "telebot", "telebot.*"], role: "web.other", server: true },
   { names: ["aiogram.Dispatcher", "aiogram.Router"], role: "aiogram.dp", server: true },
@@ -370,7 +395,7 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   // Analytics
   { names: ["posthog-node#PostHog", "posthog#", "posthog", "posthog.Posthog", "posthog.Client", "@segment/analytics-node#Analytics", "analytics-node#", "analytics-node#default", "mixpanel#init", "mixpanel.Mixpanel", "@amplitude/analytics-node#*", "amplitude.Amplitude", "segment.analytics", "analytics", "@sentry/*#*", "sentry_sdk", "sentry_sdk.*", "@vercel/analytics#track", "@vercel/analytics/server#track", "mixpanel#default.init"], role: "analytics" },
   // Mail and messaging
-  { names: ["nodemailer#createTransport", "nodemailer#default.createTransport", "resend#Resend", "@sendgrid/mail#", "@sendgrid/mail#default", "smtplib.SMTP", "smtplib.SMTP_SSL", "flask_mail.Mail", "sendgrid.SendGridAPIClient", "postmark#ServerClient", "mailgun.js#*"], role: "mailer" },
+  { names: ["nodemailer#createTransport", "nodemailer#default.createTransport", "resend#Resend", "resend", "@sendgrid/mail#", "@sendgrid/mail#default", "smtplib.SMTP", "smtplib.SMTP_SSL", "flask_mail.Mail", "sendgrid.SendGridAPIClient", "postmark#ServerClient", "mailgun.js#*"], role: "mailer" },
   { names: ["twilio#", "twilio#default", "twilio#Twilio", "twilio.rest.Client"], role: "twilio.client" },
   { names: ["django.core.mail.send_mail", "django.core.mail.send_mass_mail", "django.core.mail.mail_admins", "django.core.mail.mail_managers"], role: "mail.sendFn" },
   { names: ["django.core.mail.EmailMessage", "django.core.mail.EmailMultiAlternatives", "flask_mail.Message"], role: "mail.messageCtor" },
@@ -378,18 +403,84 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["fs#", "fs#default", "node:fs#", "node:fs#default", "fs/promises#", "fs/promises#default", "node:fs/promises#", "node:fs/promises#default", "fs-extra#", "fs-extra#default"], role: "fs.module" },
   { names: ["fs#*", "node:fs#*", "fs/promises#*", "node:fs/promises#*", "fs-extra#*"], role: "fs.member" },
   { names: ["@vercel/blob#put", "@netlify/blobs#*"], role: "storage.put" },
+  { names: ["sharp#", "sharp#default"], role: "sharp.module" },
   { names: ["typeorm#Repository", "typeorm#EntityManager", "typeorm#DataSource", "@mikro-orm/core#EntityRepository", "@mikro-orm/core#EntityManager"], role: "orm.repository" },
 ];
+
+/**
+ * Framework types that give a parameter its role when it is annotated with them
+ * (`interaction: discord.Interaction`, `res: NextApiResponse`, `response: Response` in FastAPI).
+ */
+export const TYPE_ROLES: Readonly<Record<string, string>> = {
+  "discord.Interaction": "discordpy.interaction",
+  "nextcord.Interaction": "discordpy.interaction",
+  "discord.Message": "discordpy.message",
+  "nextcord.Message": "discordpy.message",
+  "discord.ext.commands.Context": "discordpy.ctx",
+  "nextcord.ext.commands.Context": "discordpy.ctx",
+  "telegram.Update": "ptb.update",
+  "telegram.Message": "ptb.message",
+  "telegram.ext.ContextTypes.DEFAULT_TYPE": "ptb.context",
+  "telegram.ext.CallbackContext": "ptb.context",
+  "aiogram.types.Message": "aiogram.message",
+  "aiogram.types.CallbackQuery": "aiogram.message",
+  "fastapi.Response": "starlette.response",
+  "fastapi.responses.Response": "starlette.response",
+  "starlette.responses.Response": "starlette.response",
+  "fastapi.Request": "starlette.request",
+  "starlette.requests.Request": "starlette.request",
+  "django.http.HttpRequest": "django.request",
+  "rest_framework.request.Request": "django.request",
+  "aiohttp.web.Request": "aiohttp.request",
+  "next#NextApiRequest": "express.req",
+  "next#NextApiResponse": "express.res",
+  "next/server#NextRequest": "web.request",
+  "express#Request": "express.req",
+  "express#Response": "express.res",
+  "fastify#FastifyRequest": "fastify.req",
+  "fastify#FastifyReply": "fastify.reply",
+  "koa#Context": "koa.ctx",
+  "koa#ParameterizedContext": "koa.ctx",
+  "hono#Context": "hono.ctx",
+  "discord.js#Message": "discord.event",
+  "discord.js#Interaction": "discord.event",
+  "discord.js#CommandInteraction": "discord.event",
+  "discord.js#ChatInputCommandInteraction": "discord.event",
+  "telegraf#Context": "telegraf.ctx",
+  "grammy#Context": "telegraf.ctx",
+  "aws-lambda#APIGatewayProxyEvent": "lambda.event",
+  "aws-lambda#APIGatewayProxyEventV2": "lambda.event",
+};
 
 /**
  * Record sinks recognised by the shape of the call when the receiver's origin
  * is a workspace model or an ORM session (resolved question 15): the call that
  * hands data to the store.
  */
-export const RECORD_CALL_SHAPES: ReadonlyArray<{ pattern: RegExp; category: SinkCategory; args: "all" | "receiver" }> = [
+/**
+ * `query().where().update` and `x.query().insert`: what `/(^|\.)query\(\)(\.\w+\(\))*\.(update|insert)$/`
+ * says, read from the end so that long chains stay linear (the regular expression is quadratic).
+ */
+function isQueryBuilderWrite(calleeText: string): boolean {
+  const write = /\.(update|insert)$/.exec(calleeText);
+  if (!write) return false;
+  // `end`: the chain before the write, calleeText[0, end); links are dropped from its end.
+  let end = write.index;
+  const isWordChar = (c: string) => /\w/.test(c);
+  for (;;) {
+    if (end >= 7 && calleeText.startsWith("query()", end - 7) && (end === 7 || calleeText[end - 8] === ".")) return true;
+    if (end < 2 || !calleeText.startsWith("()", end - 2)) return false;
+    let start = end - 2;
+    while (start > 0 && isWordChar(calleeText[start - 1])) start--;
+    if (start === end - 2 || start === 0 || calleeText[start - 1] !== ".") return false;
+    end = start - 1;
+  }
+}
+
+export const RECORD_CALL_SHAPES: ReadonlyArray<{ pattern: { test(calleeText: string): boolean }; category: SinkCategory; args: "all" | "receiver" }> = [
   // Django, SQLAlchemy, Tortoise, Peewee, Prisma, Mongoose, Sequelize, TypeORM, Drizzle, Supabase, Mongo, Redis, Firestore
   { pattern: /\.objects\.(\w+\(\)\.)*(create|get_or_create|update_or_create|bulk_create|bulk_update|update)$/, category: "db", args: "all" },
-  { pattern: /(^|\.)query\(\)(\.\w+\(\))*\.(update|insert)$/, category: "db", args: "all" },
+  { pattern: { test: isQueryBuilderWrite }, category: "db", args: "all" },
   // Drizzle and Knex-style builders: `db.update(users).set({...})`, `db.insert(t).values({...})`.
   { pattern: /(^|\.)update\(\)\.set$/, category: "db", args: "all" },
   { pattern: /(^|\.)insert\(\)\.values$/, category: "db", args: "all" },
@@ -438,9 +529,15 @@ export const TERMINATING_CALLS: ReadonlySet<string> = new Set([
   "abort", "flask.abort", "sys.exit", "exit", "quit", "os._exit", "process.exit", "notFound", "next/navigation#notFound", "next/navigation#redirect", "redirect", "@sveltejs/kit#error", "@sveltejs/kit#redirect", "fastapi.HTTPException", "werkzeug.exceptions.abort", "forbidden", "unauthorized",
 ]);
 
+/** `express#Router` -> `express#*`; by hand, as `/#.*$/` is quadratic on names with many `#`. */
+function withAnyExport(fullName: string): string {
+  const hash = fullName.indexOf("#");
+  return hash < 0 ? fullName : `${fullName.slice(0, hash)}#*`;
+}
+
 /** Framework modules whose import makes a file server code (resolved question 3). */
 export function isServerFrameworkName(fullName: string): boolean {
-  return FRAMEWORK_ENTRIES.some((e) => e.server && e.names.some((n) => globMatch(n, fullName) || globMatch(n, fullName.replace(/#.*$/, "#*")) || globMatch(n.replace(/[#.]\*$/, ""), fullName)));
+  return FRAMEWORK_ENTRIES.some((e) => e.server && e.names.some((n) => globMatch(n, fullName) || globMatch(n, withAnyExport(fullName)) || globMatch(n.replace(/[#.]\*$/, ""), fullName)));
 }
 
 /** Linear-time glob match where `*` matches any run of characters. */

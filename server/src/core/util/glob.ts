@@ -30,74 +30,102 @@ function expandBraces(pattern: string, depth = 0): string[] {
   return [pattern];
 }
 
-/** Matches one path segment against a segment pattern with `*`, `?` and `[...]`. O(len(p) * len(s)). */
-function matchSegment(p: string, s: string): boolean {
-  // prev[j]: p[0..i) matches s[0..j)
-  let prev = new Array<boolean>(s.length + 1).fill(false);
-  prev[0] = true;
+/** One piece of a segment pattern: `*`, `?`, a `[...]` class or a literal character. */
+type SegmentToken = { k: "star" } | { k: "any" } | { k: "class"; test: (c: string) => boolean } | { k: "char"; c: string };
+
+/** Splits a segment pattern into tokens, once per glob. Linear: where each `[` closes comes from one backward pass. */
+function tokenizeSegment(p: string): SegmentToken[] {
+  const nextClose = new Array<number>(p.length + 1).fill(-1);
+  for (let i = p.length - 1; i >= 0; i--) nextClose[i] = p[i] === "]" ? i : nextClose[i + 1];
+  const tokens: SegmentToken[] = [];
   let i = 0;
   while (i < p.length) {
-    const cur = new Array<boolean>(s.length + 1).fill(false);
     const ch = p[i];
     if (ch === "*") {
-      let any = false;
+      tokens.push({ k: "star" });
+      i++;
+    } else if (ch === "?") {
+      tokens.push({ k: "any" });
+      i++;
+    } else if (ch === "\\") {
+      // A trailing backslash escapes nothing and matches nothing.
+      tokens.push({ k: "char", c: p[i + 1] ?? "" });
+      i += 2;
+    } else if (ch === "[" && i + 2 < p.length && nextClose[i + 2] > 0) {
+      const close = nextClose[i + 2];
+      const body = p.slice(i + 1, close);
+      const negate = body[0] === "!" || body[0] === "^";
+      const set = negate ? body.slice(1) : body;
+      tokens.push({
+        k: "class",
+        test: (c) => {
+          let hit = false;
+          for (let k = 0; k < set.length; k++) {
+            if (set[k + 1] === "-" && k + 2 < set.length) {
+              if (c >= set[k] && c <= set[k + 2]) hit = true;
+              k += 2;
+            } else if (set[k] === c) hit = true;
+          }
+          return negate ? !hit : hit;
+        },
+      });
+      i = close + 1;
+    } else {
+      tokens.push({ k: "char", c: ch });
+      i++;
+    }
+  }
+  return tokens;
+}
+
+/** Matches one path segment against a tokenized segment pattern. O(len(p) * len(s)), two reused rows. */
+function matchSegment(p: readonly SegmentToken[], s: string): boolean {
+  // prev[j] = 1: the tokens so far match s[0..j).
+  let prev = new Uint8Array(s.length + 1);
+  let cur = new Uint8Array(s.length + 1);
+  prev[0] = 1;
+  for (const token of p) {
+    let reachable = 0;
+    if (token.k === "star") {
+      let any = 0;
       for (let j = 0; j <= s.length; j++) {
-        any = any || prev[j];
+        any |= prev[j];
         cur[j] = any;
       }
-      i++;
+      reachable = any;
     } else {
-      let cls: ((c: string) => boolean) | undefined;
-      let width = 1;
-      if (ch === "[") {
-        const close = p.indexOf("]", i + 2);
-        if (close > 0) {
-          const body = p.slice(i + 1, close);
-          const negate = body[0] === "!" || body[0] === "^";
-          const set = negate ? body.slice(1) : body;
-          cls = (c) => {
-            let hit = false;
-            for (let k = 0; k < set.length; k++) {
-              if (set[k + 1] === "-" && k + 2 < set.length) {
-                if (c >= set[k] && c <= set[k + 2]) hit = true;
-                k += 2;
-              } else if (set[k] === c) hit = true;
-            }
-            return negate ? !hit : hit;
-          };
-          width = close - i + 1;
-        }
-      }
+      cur[0] = 0;
       for (let j = 1; j <= s.length; j++) {
-        if (!prev[j - 1]) continue;
-        const c = s[j - 1];
-        cur[j] = ch === "?" ? true : cls ? cls(c) : ch === "\\" ? p[i + 1] === c : ch === c;
+        const hit = prev[j - 1] === 1 && (token.k === "any" || (token.k === "class" ? token.test(s[j - 1]) : token.c === s[j - 1]));
+        cur[j] = hit ? 1 : 0;
+        reachable |= cur[j];
       }
-      i += ch === "\\" ? 2 : width;
     }
-    prev = cur;
+    if (!reachable) return false;
+    [prev, cur] = [cur, prev];
   }
-  return prev[s.length];
+  return prev[s.length] === 1;
 }
 
 /** Matches path segments with `**` (any number of segments). O(segments(p) * segments(s)) segment matches. */
-function matchSegments(p: readonly string[], s: readonly string[]): boolean {
-  let prev = new Array<boolean>(s.length + 1).fill(false);
-  prev[0] = true;
+function matchSegments(p: ReadonlyArray<"**" | readonly SegmentToken[]>, s: readonly string[]): boolean {
+  let prev = new Uint8Array(s.length + 1);
+  let cur = new Uint8Array(s.length + 1);
+  prev[0] = 1;
   for (const seg of p) {
-    const cur = new Array<boolean>(s.length + 1).fill(false);
     if (seg === "**") {
-      let any = false;
+      let any = 0;
       for (let j = 0; j <= s.length; j++) {
-        any = any || prev[j];
+        any |= prev[j];
         cur[j] = any;
       }
     } else {
-      for (let j = 1; j <= s.length; j++) cur[j] = prev[j - 1] && matchSegment(seg, s[j - 1]);
+      cur[0] = 0;
+      for (let j = 1; j <= s.length; j++) cur[j] = prev[j - 1] === 1 && matchSegment(seg, s[j - 1]) ? 1 : 0;
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
-  return prev[s.length];
+  return prev[s.length] === 1;
 }
 
 export type GlobMatcher = (path: string) => boolean;
@@ -111,12 +139,12 @@ export function compileGlob(pattern: string): GlobMatcher {
     let q = p.replace(/^\.\//, "");
     const anchored = q.startsWith("/") || q.replace(/\/$/, "").includes("/");
     q = q.replace(/^\//, "").replace(/\/$/, "");
-    const segs = q.split("/").filter(Boolean);
-    return anchored ? segs : ["**", ...segs];
+    const segs = q.split("/").filter(Boolean).map((seg) => (seg === "**" ? ("**" as const) : tokenizeSegment(seg)));
+    return anchored ? segs : ["**" as const, ...segs];
   });
   return (path: string) => {
     const segs = path.replace(/\\/g, "/").split("/").filter(Boolean);
-    return variants.some((v) => matchSegments(v, segs) || matchSegments([...v, "**"], segs));
+    return variants.some((v) => matchSegments(v, segs) || matchSegments([...v, "**" as const], segs));
   };
 }
 

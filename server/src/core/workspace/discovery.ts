@@ -10,6 +10,9 @@ export const DEFAULT_EXCLUDED_DIRS: ReadonlySet<string> = new Set([
 /** Files larger than this are skipped and reported in coverage. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
+/** Time a scan gives each file, for parsing and again for evaluation, before it notes the file as cut short and moves on. */
+export const DEFAULT_FILE_BUDGET_MS = 10_000;
+
 export type SkipReason = "too-large" | "minified" | "gitignored" | "excluded-by-config" | "binary" | "unreadable" | "not-utf8" | "analysis-timeout";
 
 export function isMinifiedName(path: string): boolean {
@@ -24,6 +27,17 @@ export function looksMinified(text: string): boolean {
   return text.length / lines > 1000;
 }
 
+/**
+ * Trailing spaces of a .gitignore line are ignored unless escaped with a backslash.
+ * A loop, not `/(?<!\\)\s+$/`: that regex is quadratic on long runs of spaces.
+ */
+function withoutTrailingSpace(line: string): string {
+  let end = line.trimEnd().length;
+  // `foo\ ` keeps its escaped space.
+  if (end < line.length && end > 0 && line[end - 1] === "\\") end++;
+  return line.slice(0, end);
+}
+
 interface IgnoreRule {
   negate: boolean;
   dirOnly: boolean;
@@ -36,7 +50,7 @@ export class GitIgnore {
 
   constructor(text: string) {
     for (const rawLine of text.split(/\r?\n/)) {
-      let line = rawLine.replace(/(?<!\\)\s+$/, "");
+      let line = withoutTrailingSpace(rawLine);
       if (!line || line.startsWith("#")) continue;
       const negate = line.startsWith("!");
       if (negate) line = line.slice(1);

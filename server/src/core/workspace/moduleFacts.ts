@@ -3,6 +3,7 @@
 import { forEachChildExpr, forEachStmtPart } from "../ir/walk";
 import type { Expr, ProgramIR, Stmt } from "../ir/types";
 import { isServerFrameworkName } from "../sdk/frameworks";
+import { fileUnderFolder, isPagesApiPath, isRouteHandlerPath } from "./routePaths";
 
 export interface ModuleFacts {
   /** Module specifiers as written: imports, re-exports, `require()` and `import()` of constant strings. */
@@ -19,7 +20,7 @@ export function moduleFacts(program: ProgramIR, path: string): ModuleFacts {
   const imports: string[] = [];
   const importedNames: string[] = [];
   const calledNames = new Set<string>();
-  let definesHandlers = /(^|\/)(app\/(.*\/)?route\.(ts|js|mjs|tsx|jsx)|pages\/api\/.*|routes\/(.*\/)?\+server\.(ts|js)|app\/(.*\/)?page\.(tsx|jsx))$/.test(path);
+  let definesHandlers = isRouteHandlerPath(path) || isPagesApiPath(path) || fileUnderFolder(path, "app", /^page\.(tsx|jsx)$/);
   const py = program.language === "python";
 
   const visitExpr = (e: Expr | undefined): void => {

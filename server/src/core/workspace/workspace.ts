@@ -107,8 +107,9 @@ export class Workspace {
 
   private pythonModuleAt(base: string, parts: string[]): string | undefined {
     if (parts.length === 0) {
+      // `from .... import x` may climb above the root: files there are not the workspace's to read.
       const init = joinPath(base, "__init__.py");
-      return this.files.exists(init) ? init : undefined;
+      return this.withinRoot(init) && this.files.exists(init) ? init : undefined;
     }
     const stem = joinPath(base, ...parts);
     for (const candidate of [`${stem}.py`, joinPath(stem, "__init__.py")]) {

@@ -6,15 +6,80 @@ import { ensureHelper } from "../../fixes/helpers";
 import { fix, insertAfterStatement } from "../../fixes/ruleFixes";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
-/** Who and what of a consent write, read off the statement: `user.field = value`, `update({ where: { id }, data: { field: value } })`. */
+/**
+ * Who and what of a consent write, read off the statement: `user.field = value`, `update({ where: { id }, data: { field: value } })`.
+ * `field` comes from the analysed code, so it is searched for as plain text, never built into a regular expression.
+ */
 function decisionParts(stmt: string, field: string, py: boolean): { subject: string; value: string } {
   const none = py ? "None" : "undefined";
-  const assigned = new RegExp(`^\\s*([\\w$.\\[\\]"']+?)\\.${field}\\s*=\\s*([^;\\n]+?);?\\s*(#.*|//.*)?$`).exec(stmt);
-  if (assigned) return { subject: assigned[1], value: `${assigned[1]}.${field}` };
+  const subject = assignedSubject(stmt, field);
+  if (subject !== undefined) return { subject, value: `${subject}.${field}` };
   const id = /where\s*[:=]\s*\{\s*(?:id|userId|user_id)\s*:\s*([^,}]+)/.exec(stmt) ?? /\b(?:id|pk|user_id)\s*=\s*([^,)]+)/.exec(stmt);
-  const val = new RegExp(`\\b${field}\\s*[:=]\\s*([^,})\\n]+)`).exec(stmt);
-  const shorthand = new RegExp(`[{,]\\s*${field}\\s*[,}]`).test(stmt);
-  return { subject: id ? id[1].trim() : none, value: val ? val[1].trim() : shorthand ? field : none };
+  const val = keyedValue(stmt, field);
+  return { subject: id ? id[1].trim() : none, value: val !== undefined ? val.trim() : hasShorthandKey(stmt, field) ? field : none };
+}
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+const isWordChar = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);
+
+function skipSpace(text: string, at: number): number {
+  while (at < text.length && isSpace(text[at])) at++;
+  return at;
+}
+
+/** After `=`: one value on one line, then at most a `;` and a trailing comment. */
+function isSingleValue(rest: string): boolean {
+  const core = rest.trim();
+  if (!core || core[0] === ";" || /[\n\r\u2028\u2029]/.test(core)) return false;
+  const semicolon = core.indexOf(";");
+  if (semicolon < 0) return true;
+  const hash = core.indexOf("#");
+  const slashes = core.indexOf("//");
+  const comment = hash < 0 ? slashes : slashes < 0 ? hash : Math.min(hash, slashes);
+  if (comment >= 0 && comment < semicolon) return true;
+  const after = core.slice(semicolon + 1).trimStart();
+  return after === "" || after.startsWith("#") || after.startsWith("//");
+}
+
+/** `user.field = value`: the `user` part. */
+function assignedSubject(stmt: string, field: string): string | undefined {
+  const start = skipSpace(stmt, 0);
+  for (let dot = start + 1; dot < stmt.length && /[\w$.[\]"']/.test(stmt[dot - 1]); dot++) {
+    if (stmt[dot] !== "." || !stmt.startsWith(field, dot + 1)) continue;
+    const equals = skipSpace(stmt, dot + 1 + field.length);
+    if (stmt[equals] !== "=") continue;
+    return isSingleValue(stmt.slice(equals + 1)) ? stmt.slice(start, dot) : undefined;
+  }
+  return undefined;
+}
+
+/** `field: value` or `field = value`: the value, up to `,`, `}`, `)` or the end of the line. */
+function keyedValue(stmt: string, field: string): string | undefined {
+  const stops = ",})\n";
+  for (let at = stmt.indexOf(field); at >= 0; at = stmt.indexOf(field, at + 1)) {
+    if (isWordChar(stmt[at - 1]) === isWordChar(stmt[at])) continue;
+    const separator = skipSpace(stmt, at + field.length);
+    if (stmt[separator] !== ":" && stmt[separator] !== "=") continue;
+    for (let from = skipSpace(stmt, separator + 1); from > separator; from--) {
+      if (from >= stmt.length || stops.includes(stmt[from])) continue;
+      let end = from;
+      while (end < stmt.length && !stops.includes(stmt[end])) end++;
+      return stmt.slice(from, end);
+    }
+  }
+  return undefined;
+}
+
+/** `{ field }` or `, field,`: a shorthand property. */
+function hasShorthandKey(stmt: string, field: string): boolean {
+  for (let at = stmt.indexOf(field); at >= 0; at = stmt.indexOf(field, at + 1)) {
+    let before = at;
+    while (before > 0 && isSpace(stmt[before - 1])) before--;
+    if (stmt[before - 1] !== "{" && stmt[before - 1] !== ",") continue;
+    const after = skipSpace(stmt, at + field.length);
+    if (stmt[after] === "," || stmt[after] === "}") return true;
+  }
+  return false;
 }
 
 export const consentNotRecorded: Rule = {

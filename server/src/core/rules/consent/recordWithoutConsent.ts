@@ -42,6 +42,8 @@ export const recordWithoutConsent: Rule = {
   check(ctx) {
     for (const sink of ctx.facts.sinks) {
       if (sink.kind !== "record" || sink.guard.consent) continue;
+      // Generated media written to files or object storage is a WMK001 matter, not CON001 (resolved question 4).
+      if ((sink.category === "file" || sink.category === "storage") && sink.labels.some((l) => isAi(l) && isMediaModality(l.call.modality))) continue;
       const ai = uniqueBy(sink.labels.filter(isAi).filter((l) => !isMediaModality(l.call.modality) && l.call.modality !== "embedding" && !l.redacted), (l) => `${l.call.loc.file}:${l.call.loc.start}`);
       const prompts = sink.labels.filter((l): l is OriginLabel => l.kind === "origin" && ctx.facts.reachedPrompt(l.key));
       if (ai.length === 0 && prompts.length === 0) continue;

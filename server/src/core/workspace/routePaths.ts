@@ -1,0 +1,20 @@
+// Framework route files known by their path (Next.js app router and API routes, SvelteKit endpoints).
+// Checked segment by segment: the obvious regular expressions, like `(^|\/)app\/(.*\/)?route\.ts$`,
+// backtrack quadratically on long paths with many `app/` folders.
+
+/** Whether the file name of `path` matches `fileName` (anchored) and one of its folders is named `folder`. */
+export function fileUnderFolder(path: string, folder: string, fileName: RegExp): boolean {
+  const slash = path.lastIndexOf("/");
+  if (slash < 0 || !fileName.test(path.slice(slash + 1))) return false;
+  return path.slice(0, slash).split("/").includes(folder);
+}
+
+/** Next.js `app/**\/route.ts` and SvelteKit `routes/**\/+server.ts`: their exports handle requests. */
+export function isRouteHandlerPath(path: string): boolean {
+  return fileUnderFolder(path, "app", /^route\.(ts|js|mjs|tsx|jsx)$/) || fileUnderFolder(path, "routes", /^\+server\.(ts|js)$/);
+}
+
+/** Next.js pages-router API routes: `pages/api/**`. */
+export function isPagesApiPath(path: string): boolean {
+  return /(^|\/)pages\/api\//.test(path);
+}
