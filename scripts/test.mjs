@@ -44,6 +44,10 @@ const tiers = [
   ["rules", ["out/test/rules/**/*.test.js"]],
   ["conformance", ["out/test/conformance/**/*.test.js"]],
   ["protocol", ["out/test/protocol/**/*.test.js"]],
+  ["fuzz", ["out/test/fuzz/**/*.test.js"]],
+  ["browser", ["out/test/browser/**/*.test.js"]],
+  ["neovim", ["out/test/neovim/**/*.test.js"]],
+  ["e2e", ["out/test/e2e/**/*.test.js"]],
 ];
 for (const [tier, specs] of tiers) {
   if (only.length && !only.includes(tier)) continue;

@@ -1,7 +1,7 @@
 // The built `genai-lint` command: formats, exit codes, coverage accounting, SARIF validity.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Ajv from "ajv-draft-04";
@@ -139,5 +139,65 @@ describe("genai-lint CLI", function () {
     assert.ok(rules.find((x) => x.id === "DIS001")?.helpUri.endsWith("/DIS001.md"));
     assert.deepEqual(rules.find((x) => x.id === "WMK001")?.properties.guidelineSections, ["3.1", "3.2.1", "2.2.3", "App. 2.2.1"]);
     assert.ok(sarif.runs[0].results.some((x) => x.ruleId === "DIS001" && (x.codeFlows?.length ?? 0) > 0));
+  });
+
+  it("gives each traced finding a SARIF code flow from its source to the sink, with fingerprints, valid with a baseline too", () => {
+    interface SarifLocation {
+      physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } };
+      message?: { text: string };
+    }
+    interface SarifResult {
+      ruleId: string;
+      message: { text: string };
+      locations: SarifLocation[];
+      codeFlows?: Array<{ threadFlows: Array<{ locations: Array<{ location: SarifLocation }> }> }>;
+      partialFingerprints?: Record<string, string>;
+      baselineState?: string;
+    }
+    type Sarif = { runs: Array<{ results: SarifResult[]; properties: { baseline?: { accepted: number; new: number; acceptedByRule: Record<string, number> } } }> };
+    const schema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+
+    const sarif = JSON.parse(run(["scan", EXAMPLE, "--format", "sarif"]).stdout) as Sarif;
+    const json = JSON.parse(run(["scan", EXAMPLE, "--format", "json"]).stdout) as { findings: Array<{ rule: string; file: string; line: number; column: number; message: string; fingerprint: string; related: Array<{ file: string; line: number; column: number; message: string }> }> };
+    const results = sarif.runs[0].results;
+    assert.equal(results.length, json.findings.length);
+    let flows = 0;
+    results.forEach((result, i) => {
+      const finding = json.findings[i];
+      assert.equal(result.partialFingerprints?.["genaiLint/v1"], finding.fingerprint);
+      assert.match(finding.fingerprint, /^[0-9a-f]{16}$/);
+      if (finding.related.length === 0) {
+        assert.equal(result.codeFlows, undefined);
+        return;
+      }
+      flows++;
+      const steps = result.codeFlows![0].threadFlows[0].locations.map((l) => l.location);
+      const expected = [...finding.related, finding];
+      assert.equal(steps.length, expected.length, "the related locations in order, then the sink");
+      steps.forEach((step, j) => {
+        assert.equal(step.physicalLocation.artifactLocation.uri, expected[j].file.split("/").map(encodeURIComponent).join("/"));
+        assert.equal(step.physicalLocation.region.startLine, expected[j].line);
+        assert.equal(step.physicalLocation.region.startColumn, expected[j].column);
+        assert.equal(step.message?.text, expected[j].message);
+      });
+      assert.equal(steps[steps.length - 1].physicalLocation.region.startLine, result.locations[0].physicalLocation.region.startLine, "the flow ends at the finding");
+    });
+    assert.ok(flows >= 5, "the example traces AI output and personal data to several sinks");
+    assert.ok(validate(sarif), ajv.errorsText(validate.errors));
+
+    // With a baseline, SARIF holds only the new result, marked as new, and still validates.
+    const copy = mkdtempSync(path.join(os.tmpdir(), "genai-lint-sarif-baseline-"));
+    cpSync(EXAMPLE, copy, { recursive: true });
+    assert.equal(run(["baseline", copy]).code, 0);
+    writeFileSync(path.join(copy, "backend/extra.py"), CHAT_APP);
+    const withBaseline = JSON.parse(run(["scan", copy, "--format", "sarif"]).stdout) as Sarif;
+    assert.deepEqual(withBaseline.runs[0].results.map((r) => [r.ruleId, r.baselineState, r.locations[0].physicalLocation.artifactLocation.uri]), [["DIS001", "new", "backend/extra.py"]]);
+    assert.equal(withBaseline.runs[0].results[0].codeFlows?.[0].threadFlows[0].locations.length, 2);
+    const { acceptedByRule, ...totals } = withBaseline.runs[0].properties.baseline!;
+    assert.deepEqual(totals, { file: "genai-lint.baseline.json", accepted: json.findings.length, new: 1 });
+    assert.equal(Object.values(acceptedByRule).reduce((a, b) => a + b, 0), json.findings.length);
+    assert.ok(validate(withBaseline), ajv.errorsText(validate.errors));
   });
 });

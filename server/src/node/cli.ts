@@ -1,68 +1,72 @@
-// The `genai-lint` command: `scan` for people and CI, `lsp --stdio` for editors.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+// The `genai-lint` command: `scan` and `baseline` for people and CI, `lsp --stdio` for editors.
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { BASELINE_FILE_NAME, createBaseline, formatBaseline } from "../core/baseline/baseline";
 import { ConfigError } from "../core/config";
 import { initParsing } from "../core/parse/parser";
-import { toSarif } from "../core/report/sarif";
-import { formatText } from "../core/report/text";
-import { ALL_RULE_METAS } from "../core/ruleMetas";
-import { GUIDELINE_URL } from "../core/guideline/sections";
+import { LineIndex } from "../core/report/lineIndex";
 import type { Locale, Severity } from "../core/types";
-import { scan } from "./scan";
+import { toPosix } from "./discover";
+import { renderReport, toolVersion } from "./formatReport";
+import { isScanWorker, runScanWorker } from "./scanWorker";
+import { scan, type ScanResult } from "./scan";
 import { locateWasm } from "./wasm";
-import { ruleDocsUrl } from "../core/docsUrl";
 
 const HELP = `genai-lint — check code that calls generative-AI SDKs against the Hong Kong
 Generative AI Technical and Application Guideline.
 
 Usage:
-  genai-lint scan [paths...] [options]   Scan files or folders (default: .)
-  genai-lint lsp --stdio                 Start the language server on stdin/stdout
+  genai-lint scan [paths...] [options]       Scan files or folders (default: .)
+  genai-lint baseline [paths...] [options]   Accept the current findings: write them to a baseline file
+  genai-lint lsp --stdio                     Start the language server on stdin/stdout
   genai-lint --help | --version
 
 Scan options:
-  --format <text|json|sarif>   Output format (default: text)
+  --format <text|json|sarif|html|markdown|csv>
+                               Output format (default: text); html is a printable bilingual report,
+                               markdown a pull-request comment, csv one row per finding
   --output <file>              Write the report to a file instead of stdout
   --config <file>              Configuration file (default: genai-lint.config.json in the scanned folder)
+  --baseline <file>            Report only findings not in this baseline
+                               (default: genai-lint.baseline.json in the scanned folder, when present)
+  --no-baseline                Ignore the baseline file
+  --suppressions <file>        Accepted risks (default: genai-lint.suppressions.json in the scanned folder)
   --fail-on <error|warning|info|never>
                                Exit 1 when a finding at or above this severity is reported (default: error)
   --locale <en|zh-hk>          Language of messages (default: en)
   --no-color                   Plain text output even on a terminal
 
+Baseline options:
+  --output <file>              Baseline file to write (default: genai-lint.baseline.json in the scanned folder)
+  --config <file>, --suppressions <file>
+                               As for scan
+
 Exit codes: 0 nothing at or above the fail level, 1 findings at or above it,
 2 usage or configuration error.
 `;
 
-function version(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    const file = path.join(dir, "package.json");
-    if (existsSync(file)) {
-      try {
-        const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
-        if (pkg.name === "genai-lint" && pkg.version) return pkg.version;
-      } catch {
-        /* keep looking */
-      }
-    }
-    dir = path.dirname(dir);
-  }
-  return "0.0.0";
-}
 
 class UsageError extends Error {}
 
+const FORMATS = ["text", "json", "sarif", "html", "markdown", "csv"] as const;
+
 interface ScanArgs {
   paths: string[];
-  format: "text" | "json" | "sarif";
+  format: (typeof FORMATS)[number];
   output?: string;
   config?: string;
+  /** A baseline file; null: ignore the baseline; undefined: the default file when present. */
+  baseline?: string | null;
+  suppressions?: string;
   failOn: "error" | "warning" | "info" | "never";
   locale: Locale;
   color: boolean;
 }
 
-function parseScanArgs(argv: string[]): ScanArgs {
+/** Options that only `scan` takes; `baseline` takes paths, --output, --config and --suppressions. */
+const SCAN_ONLY = new Set(["--format", "--baseline", "--no-baseline", "--fail-on", "--locale", "--no-color", "--color"]);
+
+function parseScanArgs(argv: string[], command: "scan" | "baseline" = "scan"): ScanArgs {
   const args: ScanArgs = { paths: [], format: "text", failOn: "error", locale: "en", color: !!process.stdout.isTTY && !process.env.NO_COLOR };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -78,13 +82,24 @@ function parseScanArgs(argv: string[]): ScanArgs {
       i++;
       return v;
     };
+    if (command !== "scan" && SCAN_ONLY.has(flag)) throw new UsageError(`${flag} is an option of scan, not of ${command} (see genai-lint --help)`);
     switch (flag) {
       case "--format": {
         const v = take();
-        if (v !== "text" && v !== "json" && v !== "sarif") throw new UsageError(`--format must be text, json or sarif (got "${v}")`);
-        args.format = v;
+        const format = v === "md" ? "markdown" : v;
+        if (!FORMATS.includes(format as ScanArgs["format"])) throw new UsageError(`--format must be text, json, sarif, html, markdown or csv (got "${v}")`);
+        args.format = format as ScanArgs["format"];
         break;
       }
+      case "--baseline":
+        args.baseline = take();
+        break;
+      case "--no-baseline":
+        args.baseline = null;
+        break;
+      case "--suppressions":
+        args.suppressions = take();
+        break;
       case "--output":
       case "-o":
         args.output = take();
@@ -123,19 +138,48 @@ function parseScanArgs(argv: string[]): ScanArgs {
 const RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
 const FAIL_RANK = { info: 1, warning: 2, error: 3, never: Infinity } as const;
 
+function formatReport(result: ScanResult, args: ScanArgs): string {
+  const oneFolder = args.paths.length === 1;
+  return renderReport(result.report, args.format, {
+    locale: args.locale,
+    root: oneFolder ? result.root : undefined,
+    scanned: oneFolder ? result.root : args.paths.map((p) => path.resolve(p)).join(", "),
+    // Report paths are relative to the root when one folder is scanned, absolute otherwise.
+    sourceOf: (file) => result.texts.get(toPosix(path.resolve(result.root, file))),
+    color: args.color && !args.output,
+  });
+}
+
 async function runScan(argv: string[]): Promise<number> {
   const args = parseScanArgs(argv);
   await initParsing(locateWasm());
-  const result = scan({ paths: args.paths, configFile: args.config, locale: args.locale });
-  let out: string;
-  if (args.format === "json") out = JSON.stringify(result.report, null, 2) + "\n";
-  else if (args.format === "sarif") {
-    out = JSON.stringify(toSarif(result.report, { toolVersion: version(), rules: ALL_RULE_METAS, docsUrl: ruleDocsUrl, guidelineUrl: GUIDELINE_URL, baseUri: args.paths.length === 1 ? `file://${result.root}` : undefined }), null, 2) + "\n";
-  } else out = formatText(result.report, { color: args.color && !args.output });
+  const result = scan({ paths: args.paths, configFile: args.config, locale: args.locale, baselineFile: args.baseline, suppressionsFile: args.suppressions });
+  const out = formatReport(result, args);
   if (args.output) writeFileSync(args.output, out);
   else process.stdout.write(out);
   const threshold = FAIL_RANK[args.failOn];
   return result.report.findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** `genai-lint baseline`: accepts every finding reported now (except expired accepted risks, which stay due). */
+async function runBaseline(argv: string[]): Promise<number> {
+  const args = parseScanArgs(argv, "baseline");
+  await initParsing(locateWasm());
+  const result = scan({ paths: args.paths, configFile: args.config, baselineFile: null, suppressionsFile: args.suppressions });
+  const expired = new Set(result.acceptance.expired.map((e) => e.finding));
+  const lineIndexes = new Map<string, LineIndex>();
+  const lineOf = (file: string, offset: number) => {
+    let index = lineIndexes.get(file);
+    if (!index) lineIndexes.set(file, (index = new LineIndex(result.texts.get(file) ?? "")));
+    return index.position(offset).line + 1;
+  };
+  const entries = result.acceptance.findings
+    .filter((f) => !expired.has(f))
+    .map((f) => ({ rule: f.ruleId, file: result.projectPath(f.file), fingerprint: result.acceptance.fingerprints.get(f)!, line: lineOf(f.file, f.start), message: f.message.en }));
+  const file = args.output ? path.resolve(args.output) : path.join(result.root, BASELINE_FILE_NAME);
+  writeFileSync(file, formatBaseline(createBaseline(entries, `genai-lint ${toolVersion()}`)));
+  process.stdout.write(`genai-lint: wrote ${entries.length} finding${entries.length === 1 ? "" : "s"} to ${file}; scan now reports only new ones\n`);
+  return 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -146,7 +190,7 @@ export async function main(argv: string[]): Promise<number> {
       return command === undefined ? 2 : 0;
     }
     if (command === "--version" || command === "-v") {
-      process.stdout.write(`${version()}\n`);
+      process.stdout.write(`${toolVersion()}\n`);
       return 0;
     }
     if (command === "scan") {
@@ -155,6 +199,13 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       return await runScan(rest);
+    }
+    if (command === "baseline") {
+      if (rest.includes("--help") || rest.includes("-h")) {
+        process.stdout.write(HELP);
+        return 0;
+      }
+      return await runBaseline(rest);
     }
     if (command === "lsp") {
       const { startIpcServer, startStdioServer } = await import("./serverMain.js");
@@ -177,7 +228,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+if (isScanWorker()) runScanWorker();
+else if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => {
       if (code >= 0) process.exitCode = code;

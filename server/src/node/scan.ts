@@ -1,12 +1,16 @@
 // A workspace scan from disk: discovery, parsing, analysis and the report model. Used by the CLI and the language server.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { analyzeFiles, type AnalysisResult, type AnalysisSettings } from "../core/analyze";
-import { CONFIG_FILE_NAME, parseConfig, type ProjectConfig, resolveSettings } from "../core/config";
+import { type AnalysisOptions, analyzeFiles, type AnalysisResult, type AnalysisSettings } from "../core/analyze";
+import { acceptFindings, type AcceptanceResult } from "../core/baseline/accept";
+import { type AcceptedRisk, parseAcceptedRisks, SUPPRESSIONS_FILE_NAME } from "../core/baseline/acceptedRisks";
+import { type Baseline, BASELINE_FILE_NAME, parseBaseline } from "../core/baseline/baseline";
+import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ProjectConfig, resolveSettings } from "../core/config";
 import { languageForPath } from "../core/parse/parser";
 import { buildReport, type Coverage, type Report } from "../core/report/model";
 import type { Locale } from "../core/types";
 import { compileGlobs } from "../core/util/glob";
+import { DEFAULT_FILE_BUDGET_MS } from "../core/workspace/discovery";
 import { Workspace } from "../core/workspace/workspace";
 import { discover, toPosix } from "./discover";
 import { DiskFileProvider } from "./fileProvider";
@@ -22,6 +26,18 @@ export interface ScanOptions {
   config?: ProjectConfig;
   /** Analyse only these rules (tests of one rule). */
   onlyRules?: readonly string[];
+  /** Time budget of each file, in milliseconds, for its parsing and again for its evaluation; DEFAULT_FILE_BUDGET_MS when not given. */
+  fileBudgetMs?: number;
+  /** Test seams of the analysis: the rules run and the clock of the budgets. */
+  analysis?: Pick<AnalysisOptions, "rules" | "now">;
+  /** Baseline file; undefined: `genai-lint.baseline.json` at the root when present; null: none. */
+  baselineFile?: string | null;
+  /** Accepted-risks file; undefined: `genai-lint.suppressions.json` at the root when present; null: none. */
+  suppressionsFile?: string | null;
+  /** Today's date (YYYY-MM-DD) for expiry of accepted risks; defaults to the local date. */
+  today?: string;
+  /** Called as files are read and parsed (`done` of `total`), for progress reports. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ScanResult {
@@ -32,6 +48,12 @@ export interface ScanResult {
   configFile?: string;
   settings: AnalysisSettings;
   texts: Map<string, string>;
+  /** What the accepted-risks file and the baseline did to the analysis findings. */
+  acceptance: AcceptanceResult;
+  baselineFile?: string;
+  suppressionsFile?: string;
+  /** A file's path relative to the root, with forward slashes: the paths fingerprints and both files use. */
+  projectPath(file: string): string;
 }
 
 /** The workspace root of a scan: the folder scanned, or the common folder of the paths given. */
@@ -69,11 +91,48 @@ export function loadConfig(root: string, configFile?: string): { config: Project
   return { config: parseConfig(text, file), file };
 }
 
+/** Reads a data file the user named, or the default one at the root when it exists. */
+function readDataFile<T>(root: string, option: string | null | undefined, defaultName: string, parse: (text: string, file: string) => T): { file: string; data: T } | undefined {
+  if (option === null) return undefined;
+  const file = option ? path.resolve(option) : path.join(root, defaultName);
+  if (!option && !existsSync(file)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new ConfigError(file, "", `cannot be read (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return { file, data: parse(text, file) };
+}
+
+export function loadBaseline(root: string, option?: string | null): { file: string; data: Baseline } | undefined {
+  return readDataFile(root, option, BASELINE_FILE_NAME, parseBaseline);
+}
+
+export function loadAcceptedRisks(root: string, option?: string | null): { file: string; data: AcceptedRisk[] } | undefined {
+  return readDataFile(root, option, SUPPRESSIONS_FILE_NAME, parseAcceptedRisks);
+}
+
+function countRules(findings: readonly { ruleId: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const f of findings) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
+  return counts;
+}
+
+/** YYYY-MM-DD in the local time zone: an acceptance "expires 2025-06-30" holds until that day ends where the team is. */
+export function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export function scan(options: ScanOptions): ScanResult {
   const started = Date.now();
   const root = scanRoot(options.paths);
   const { config, file: configFile } = options.config ? { config: options.config, file: undefined } : loadConfig(root, options.configFile);
   const relative = (f: string) => toPosix(path.relative(root, f));
+  // Read both files before the analysis so that a bad one fails fast.
+  const baseline = loadBaseline(root, options.baselineFile);
+  const acceptedRisks = loadAcceptedRisks(root, options.suppressionsFile);
   let settings = resolveSettings(config, relative);
   if (options.onlyRules) {
     const only = new Set(options.onlyRules);
@@ -85,7 +144,8 @@ export function scan(options: ScanOptions): ScanResult {
     exclude: config.exclude?.length ? compileGlobs(config.exclude) : undefined,
   });
   const provider = new DiskFileProvider();
-  const workspace = new Workspace(toPosix(root), provider);
+  const fileBudgetMs = options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
+  const workspace = new Workspace(toPosix(root), provider, fileBudgetMs);
   const skipped: Coverage["skipped"] = found.skipped.map((s) => ({ file: s.file, reason: s.reason }));
   const files: string[] = [];
   const texts = new Map<string, string>();
@@ -102,9 +162,14 @@ export function scan(options: ScanOptions): ScanResult {
     files.push(posix);
     const lang = languageForPath(f) ?? "other";
     languages[lang] = (languages[lang] ?? 0) + 1;
+    if (options.onProgress) {
+      // Parse now (the analysis would, from the same cache) so progress follows the slow part.
+      workspace.getFile(posix);
+      options.onProgress(files.length + skipped.length - found.skipped.length, found.files.length);
+    }
   }
   const deadline = options.budgetMs ? started + options.budgetMs : undefined;
-  const analysis = analyzeFiles(workspace, files, settings, deadline);
+  const analysis = analyzeFiles(workspace, files, settings, deadline, { ...options.analysis, fileBudgetMs });
   const notes: NonNullable<Coverage["notes"]> = [];
   for (const f of files) {
     const problem = provider.problems.get(f);
@@ -114,6 +179,7 @@ export function scan(options: ScanOptions): ScanResult {
     if (parsed?.program.syntaxErrors.length) notes.push({ file: f, message: `${parsed.program.syntaxErrors.length} syntax error(s); the rest of the file was analysed` });
   }
   for (const e of analysis.ruleErrors) notes.push({ rule: e.ruleId, message: `rule failed and was skipped: ${e.error}` });
+  for (const f of analysis.filesCutShort) notes.push({ file: f, message: `analysis stopped after ${fileBudgetMs} ms; findings in this file may be incomplete` });
   if (analysis.timedOut) notes.push({ message: `analysis stopped after ${options.budgetMs} ms; findings may be incomplete` });
   const coverage: Coverage = {
     filesScanned: files.length,
@@ -124,7 +190,24 @@ export function scan(options: ScanOptions): ScanResult {
     excludedFolders: found.excludedFolders,
     notes,
   };
+  const textOf = (f: string) => texts.get(f) ?? provider.read(f);
+  const acceptance = acceptFindings(analysis.findings, {
+    textOf,
+    projectPath: relative,
+    baseline: baseline?.data,
+    acceptedRisks: acceptedRisks?.data,
+    today: options.today ?? localDate(new Date()),
+  });
+  for (const { finding, risk } of acceptance.expired) notes.push({ file: finding.file, rule: finding.ruleId, message: `the accepted risk (${risk.reason}; ${risk.author}) expired on ${risk.expires}; the finding is reported again` });
+  for (const risk of acceptance.unusedRisks) notes.push({ rule: risk.rule, message: `an entry of ${path.basename(acceptedRisks!.file)}${risk.path ? ` for ${risk.path}` : ""}${risk.fingerprint ? ` (fingerprint ${risk.fingerprint})` : ""} matches no finding` });
   const base = options.paths.length === 1 ? root : undefined;
-  const report = buildReport(analysis.findings, analysis.inventory, coverage, (f) => texts.get(f) ?? provider.read(f), base, options.locale ?? "en");
-  return { report, analysis, root, config, configFile, settings, texts };
+  const report = buildReport(acceptance.findings, analysis.inventory, coverage, textOf, base, options.locale ?? "en", {
+    fingerprints: acceptance.fingerprints,
+    suppressed: [
+      ...analysis.suppressed.map(({ finding, suppression }) => ({ finding, via: "comment" as const, kind: suppression.kind, reason: suppression.reason })),
+      ...acceptance.suppressed.map(({ finding, risk }) => ({ finding, via: "suppressions-file" as const, reason: risk.reason, author: risk.author, expires: risk.expires })),
+    ],
+    baseline: baseline ? { file: toPosix(baseline.file), accepted: acceptance.baselineAccepted.length, new: acceptance.findings.length, acceptedByRule: countRules(acceptance.baselineAccepted) } : undefined,
+  });
+  return { report, analysis, root, config, configFile, settings, texts, acceptance, baselineFile: baseline?.file, suppressionsFile: acceptedRisks?.file, projectPath: relative };
 }

@@ -15,6 +15,36 @@ export interface ReportFinding {
   endLine: number;
   endColumn: number;
   related: Array<{ file: string; line: number; column: number; message: string }>;
+  /** Stable identity for baselines and accepted risks (see core/baseline/fingerprint.ts). */
+  fingerprint?: string;
+}
+
+/** A finding silenced by a suppression comment or by the accepted-risks file, with the decision behind it. */
+export interface ReportSuppressed {
+  rule: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  fingerprint?: string;
+  via: "comment" | "suppressions-file";
+  /** Kind of suppression comment (next-line, line, file). */
+  kind?: string;
+  reason?: string;
+  author?: string;
+  expires?: string;
+}
+
+export interface ReportBaseline {
+  /** The baseline file, relative to the scanned folder when inside it. */
+  file: string;
+  /** Findings the baseline accepted (not listed in `findings`). */
+  accepted: number;
+  /** Findings reported because the baseline does not hold them. */
+  new: number;
+  /** Accepted findings per rule id, for the change against the baseline rule by rule. */
+  acceptedByRule?: Record<string, number>;
 }
 
 export interface ReportInventoryEntry {
@@ -43,6 +73,16 @@ export interface Report {
   findings: ReportFinding[];
   inventory: ReportInventoryEntry[];
   coverage: Coverage;
+  suppressed?: ReportSuppressed[];
+  baseline?: ReportBaseline;
+}
+
+/** Optional parts of a report beyond findings, inventory and coverage. */
+export interface ReportExtras {
+  fingerprints?: ReadonlyMap<Finding, string>;
+  suppressed?: ReadonlyArray<{ finding: Finding; via: ReportSuppressed["via"]; kind?: string; reason?: string; author?: string; expires?: string }>;
+  /** `file` is an absolute path; it is shown like finding paths. */
+  baseline?: ReportBaseline;
 }
 
 /** Converts offsets to positions; `base` makes file paths relative (when one folder is scanned). */
@@ -53,6 +93,7 @@ export function buildReport(
   textOf: (file: string) => string | undefined,
   base: string | undefined,
   locale: Locale = "en",
+  extras: ReportExtras = {},
 ): Report {
   const indexes = new Map<string, LineIndex>();
   const index = (file: string): LineIndex => {
@@ -64,6 +105,10 @@ export function buildReport(
   const pos = (file: string, offset: number) => {
     const p = index(file).position(offset);
     return { line: p.line + 1, column: p.character + 1 };
+  };
+  const fingerprint = (f: Finding) => {
+    const value = extras.fingerprints?.get(f);
+    return value === undefined ? {} : { fingerprint: value };
   };
   return {
     findings: findings.map((f) => {
@@ -79,9 +124,28 @@ export function buildReport(
         endLine: e.line,
         endColumn: e.column,
         related: f.related.map((r) => ({ file: display(r.file), ...pos(r.file, r.start), message: pick(r.message, locale) })),
+        ...fingerprint(f),
       };
     }),
     inventory: inventory.map((i) => ({ file: display(i.file), ...pos(i.file, i.start), provider: i.provider, modality: i.modality, api: i.api, model: i.model ?? null })),
     coverage: { ...coverage, skipped: coverage.skipped.map((s) => ({ ...s, file: display(s.file) })), excludedFolders: coverage.excludedFolders?.map(display) },
+    ...(extras.suppressed
+      ? {
+          suppressed: extras.suppressed.map(({ finding: f, via, kind, reason, author, expires }) => ({
+            rule: f.ruleId,
+            severity: f.severity,
+            message: pick(f.message, locale),
+            file: display(f.file),
+            ...pos(f.file, f.start),
+            ...fingerprint(f),
+            via,
+            ...(kind !== undefined ? { kind } : {}),
+            ...(reason !== undefined ? { reason } : {}),
+            ...(author !== undefined ? { author } : {}),
+            ...(expires !== undefined ? { expires } : {}),
+          })),
+        }
+      : {}),
+    ...(extras.baseline ? { baseline: { ...extras.baseline, file: display(extras.baseline.file) } } : {}),
   };
 }

@@ -80,9 +80,11 @@ export function toSarif(report: Report, options: SarifOptions): object {
                 ],
               }
             : {}),
-          ...(options.fingerprints?.[i] ? { partialFingerprints: { "genaiLint/v1": options.fingerprints[i] } } : {}),
+          ...((options.fingerprints?.[i] ?? f.fingerprint) ? { partialFingerprints: { "genaiLint/v1": options.fingerprints?.[i] ?? f.fingerprint } } : {}),
+          // With a baseline only new findings are reported.
+          ...(report.baseline ? { baselineState: "new" } : {}),
         })),
-        properties: { coverage: report.coverage, inventory: report.inventory },
+        properties: { coverage: report.coverage, inventory: report.inventory, ...(report.baseline ? { baseline: report.baseline } : {}) },
       },
     ],
   };

@@ -39,6 +39,11 @@ export function formatText(report: Report, options: TextOptions): string {
     const summary = `✖ ${total} problem${total === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}, ${infos} info)`;
     lines.push(c("bold", errors ? c("red", summary) : c("yellow", summary)));
   }
+  if (report.baseline) lines.push(`Baseline: ${report.baseline.accepted} accepted by ${report.baseline.file}, ${report.baseline.new} new`);
+  if (report.suppressed?.length) {
+    const byComment = report.suppressed.filter((s) => s.via === "comment").length;
+    lines.push(`Suppressed: ${report.suppressed.length} (${byComment} by comment${byComment === 1 ? "" : "s"}, ${report.suppressed.length - byComment} by the accepted-risks file)`);
+  }
   const cov = report.coverage;
   const langs = Object.entries(cov.languages).map(([l, n]) => `${l} ${n}`).join(", ");
   lines.push(c("dim", `Coverage: ${cov.filesScanned} file${cov.filesScanned === 1 ? "" : "s"} scanned${langs ? ` (${langs})` : ""}, ${cov.filesSkipped} skipped, ${report.inventory.length} AI call${report.inventory.length === 1 ? "" : "s"} found, ${cov.durationMs} ms`));
