@@ -25,6 +25,10 @@ export interface ClientOptions {
   locale?: string;
   pull?: boolean;
   settings?: Record<string, unknown>;
+  /** Sent as `initializationOptions` (for example `{ untrustedWorkspace: true }`). */
+  initializationOptions?: unknown;
+  /** How the server process is started: extra Node options (before the script), environment and working folder. */
+  spawn?: { nodeArgs?: string[]; env?: NodeJS.ProcessEnv; cwd?: string };
 }
 
 export class LspClient {
@@ -39,7 +43,7 @@ export class LspClient {
 
   constructor(private readonly options: ClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [BIN, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+    this.process = spawn(process.execPath, [...(options.spawn?.nodeArgs ?? []), BIN, "lsp", "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: options.spawn?.env, cwd: options.spawn?.cwd });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.set(p.uri, p);
@@ -56,6 +60,7 @@ export class LspClient {
       return null;
     });
     this.connection.onRequest("client/registerCapability", () => null);
+    this.connection.onRequest("window/workDoneProgress/create", () => null);
     this.connection.listen();
   }
 
@@ -69,6 +74,7 @@ export class LspClient {
       rootUri: pathToFileURL(this.options.root).toString(),
       workspaceFolders: [{ uri: pathToFileURL(this.options.root).toString(), name: "ws" }],
       locale: this.options.locale ?? "en",
+      initializationOptions: this.options.initializationOptions,
       capabilities: {
         textDocument: {
           diagnostic: this.options.pull === false ? undefined : { dynamicRegistration: false, relatedDocumentSupport: false },
@@ -77,6 +83,7 @@ export class LspClient {
           hover: { contentFormat: ["markdown", "plaintext"] },
         },
         workspace: { configuration: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+        window: { workDoneProgress: true },
       },
     };
     const result = await this.connection.sendRequest(InitializeRequest.type, params);

@@ -4,16 +4,21 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { analyzeFiles, type AnalysisResult, type AnalysisSettings } from "../core/analyze";
+import { acceptFindings } from "../core/baseline/accept";
+import { type AcceptedRisk, parseAcceptedRisks, SUPPRESSIONS_FILE_NAME } from "../core/baseline/acceptedRisks";
+import { type Baseline, BASELINE_FILE_NAME, parseBaseline } from "../core/baseline/baseline";
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ProjectConfig, resolveSettings, type RuleConfig } from "../core/config";
 import { languageForPath } from "../core/parse/parser";
+import { ruleMeta } from "../core/ruleMetas";
 import type { Severity } from "../core/types";
 import { compileGlobs } from "../core/util/glob";
-import { isMinifiedName } from "../core/workspace/discovery";
+import { DEFAULT_FILE_BUDGET_MS, isMinifiedName } from "../core/workspace/discovery";
 import { moduleFacts } from "../core/workspace/moduleFacts";
 import { normalizePath } from "../core/workspace/paths";
 import { type FileProvider, Workspace } from "../core/workspace/workspace";
 import { DiskFileProvider } from "../node/fileProvider";
 import { discover, toPosix } from "../node/discover";
+import { localDate } from "../node/scan";
 import type { ServerSettings } from "../protocol/settings";
 
 export function uriToPath(uri: string): string | undefined {
@@ -41,10 +46,20 @@ class OverlayProvider implements FileProvider {
   }
 }
 
+/** Time without analysis requests before the background import index reads the next file. */
+const INDEX_QUIET_MS = 400;
+
 export interface ConfigState {
   config: ProjectConfig;
   file?: string;
   error?: ConfigError;
+}
+
+/** The baseline and accepted-risks files of a root, as the CLI reads them; a bad file keeps its error. */
+export interface AcceptanceState {
+  baseline?: Baseline;
+  acceptedRisks?: AcceptedRisk[];
+  errors: ConfigError[];
 }
 
 export interface DocumentAnalysis {
@@ -61,32 +76,45 @@ export class AnalysisHost {
   private readonly provider = new OverlayProvider();
   private readonly workspaces = new Map<string, Workspace>();
   private readonly configs = new Map<string, ConfigState>();
+  private readonly acceptances = new Map<string, AcceptanceState>();
   private readonly results = new Map<string, DocumentAnalysis>();
   /** file -> files that import it (reverse module graph), built in the background. */
   private importers?: Map<string, Set<string>>;
   filesAnalysed = 0;
+  /** When a document was last analysed: the background import index waits for a quiet moment. */
+  private lastAnalysis = 0;
 
   constructor(
-    private roots: string[],
+    private rootPaths: string[],
     private readonly untrusted: boolean,
   ) {}
 
   setRoots(roots: string[]): void {
-    this.roots = roots;
+    this.rootPaths = roots;
     this.workspaces.clear();
     this.configs.clear();
     this.results.clear();
     this.importers = undefined;
   }
 
+  get roots(): readonly string[] {
+    return this.rootPaths;
+  }
+
+  /** A root's config file combined with the editor settings (what documents and scans of it use). */
+  mergedConfig(root: string, editor: ServerSettings): ProjectConfig {
+    return mergeConfig(this.configFor(root).config, editor, this.untrusted);
+  }
+
   rootOf(file: string): string {
-    const candidates = this.roots.filter((r) => file === r || file.startsWith(r.endsWith("/") ? r : r + "/"));
+    const candidates = this.rootPaths.filter((r) => file === r || file.startsWith(r.endsWith("/") ? r : r + "/"));
     return candidates.sort((a, b) => b.length - a.length)[0] ?? path.posix.dirname(file);
   }
 
   private workspaceFor(root: string): Workspace {
     let ws = this.workspaces.get(root);
-    if (!ws) this.workspaces.set(root, (ws = new Workspace(root, this.provider)));
+    // The parse budget is a hang guard for files far past the usual size (the size limit can be raised to 64 MB).
+    if (!ws) this.workspaces.set(root, (ws = new Workspace(root, this.provider, DEFAULT_FILE_BUDGET_MS)));
     return ws;
   }
 
@@ -108,8 +136,30 @@ export class AnalysisHost {
     return state;
   }
 
+  /** The baseline and accepted-risks files at a root, read once until they change. */
+  acceptanceFor(root: string): AcceptanceState {
+    let state = this.acceptances.get(root);
+    if (state) return state;
+    state = { errors: [] };
+    const read = <T>(name: string, parse: (text: string, file: string) => T): T | undefined => {
+      const file = path.posix.join(root, name);
+      const text = this.provider.overlay.get(file) ?? (existsSync(file) ? safeRead(file) : undefined);
+      if (text === undefined) return undefined;
+      try {
+        return parse(text, file);
+      } catch (err) {
+        state!.errors.push(err instanceof ConfigError ? err : new ConfigError(file, "", String(err)));
+        return undefined;
+      }
+    };
+    state.baseline = read(BASELINE_FILE_NAME, parseBaseline);
+    state.acceptedRisks = read(SUPPRESSIONS_FILE_NAME, parseAcceptedRisks);
+    this.acceptances.set(root, state);
+    return state;
+  }
+
   configFiles(): ConfigState[] {
-    return this.roots.map((r) => this.configFor(r));
+    return this.rootPaths.map((r) => this.configFor(r));
   }
 
   /** Document text changed (or opened, or closed when `text` is undefined). */
@@ -123,7 +173,12 @@ export class AnalysisHost {
   fileChanged(file: string): void {
     this.provider.disk.forget(file);
     for (const ws of this.workspaces.values()) ws.invalidate(file);
-    if (path.posix.basename(file) === CONFIG_FILE_NAME) this.configs.delete(path.posix.dirname(file));
+    const name = path.posix.basename(file);
+    if (name === CONFIG_FILE_NAME) this.configs.delete(path.posix.dirname(file));
+    if (name === BASELINE_FILE_NAME || name === SUPPRESSIONS_FILE_NAME) {
+      this.acceptances.delete(path.posix.dirname(file));
+      this.results.clear();
+    }
     if (this.importers && languageForPath(file)) this.indexFile(file);
   }
 
@@ -151,17 +206,18 @@ export class AnalysisHost {
   }
 
   /** Settings used for a document: the config file of its root wins over the editor settings. */
-  settingsFor(file: string, editor: ServerSettings): { settings: AnalysisSettings; key: string; config: ConfigState } {
+  settingsFor(file: string, editor: ServerSettings): { settings: AnalysisSettings; key: string; merged: ProjectConfig } {
     const root = this.rootOf(file);
     const config = this.configFor(root);
     const merged = mergeConfig(config.config, editor, this.untrusted);
     const relative = (f: string) => toPosix(path.posix.relative(root, f));
-    return { settings: resolveSettings(merged, relative), key: JSON.stringify([merged, config.error?.message ?? ""]), config };
+    return { settings: resolveSettings(merged, relative), key: JSON.stringify([merged, config.error?.message ?? ""]), merged };
   }
 
   analyze(uri: string, version: number, text: string, editor: ServerSettings, deadlineMs: number): DocumentAnalysis {
+    this.lastAnalysis = Date.now();
     const file = uriToPath(uri);
-    const { settings, key, config } = file ? this.settingsFor(file, editor) : { settings: undefined, key: "", config: undefined };
+    const { settings, key, merged } = file ? this.settingsFor(file, editor) : { settings: undefined, key: "", merged: undefined };
     const cached = this.results.get(uri);
     if (cached && cached.version === version && cached.settingsKey === key && cached.text === text) return cached;
     const started = Date.now();
@@ -169,7 +225,7 @@ export class AnalysisHost {
     if (!file || !languageForPath(file)) outcome = { version, settingsKey: key, skipped: "unsupported", text, durationMs: 0 };
     else if (!editor.enable) outcome = { version, settingsKey: key, skipped: "disabled", text, durationMs: 0 };
     else if (text.length > editor.limits.maxFileSizeKB * 1024) outcome = { version, settingsKey: key, skipped: "too-large", text, durationMs: 0 };
-    else if (this.excluded(file, editor, config)) outcome = { version, settingsKey: key, skipped: "excluded", text, durationMs: 0 };
+    else if (this.excluded(file, merged!)) outcome = { version, settingsKey: key, skipped: "excluded", text, durationMs: 0 };
     else {
       this.provider.overlay.set(file, text);
       const root = this.rootOf(file);
@@ -177,30 +233,46 @@ export class AnalysisHost {
       // Callers in other files can make a helper here report (a log line fed AI output): analyse importers with it.
       const files = [file, ...[...(this.importers?.get(file) ?? [])].filter((f) => f !== file).slice(0, 20)];
       const result = analyzeFiles(ws, files, settings!, Date.now() + deadlineMs);
-      outcome = { version, settingsKey: key, result: { ...result, findings: result.findings.filter((f) => f.file === file), inventory: result.inventory.filter((i) => i.file === file) }, text, durationMs: Date.now() - started };
+      // The baseline and accepted risks filter the editor's findings as they do the CLI's.
+      const acceptance = this.acceptanceFor(root);
+      const own = result.findings.filter((f) => f.file === file);
+      const accepted = acceptance.baseline || acceptance.acceptedRisks
+        ? acceptFindings(own, { textOf: (f) => this.provider.read(f), projectPath: (f) => toPosix(path.posix.relative(root, f)), baseline: acceptance.baseline, acceptedRisks: acceptance.acceptedRisks, today: localDate(new Date()) }).findings
+        : own;
+      outcome = { version, settingsKey: key, result: { ...result, findings: accepted, inventory: result.inventory.filter((i) => i.file === file) }, text, durationMs: Date.now() - started };
       this.filesAnalysed++;
     }
     this.results.set(uri, outcome);
     return outcome;
   }
 
-  private excluded(file: string, editor: ServerSettings, config: ConfigState | undefined): boolean {
+  /** Excluded by default folders or by the merged settings (which, in an untrusted workspace, hold no workspace excludes). */
+  private excluded(file: string, merged: ProjectConfig): boolean {
     if (isMinifiedName(file)) return true;
     const root = this.rootOf(file);
     const rel = toPosix(path.posix.relative(root, file));
     if (rel.split("/").some((seg) => seg === "node_modules" || seg === ".venv" || seg === "venv" || seg === "site-packages")) return true;
-    const exclude = [...editor.exclude, ...(config?.config.exclude ?? [])];
-    if (exclude.length && compileGlobs(exclude)(rel)) return true;
-    const include = config?.config.include;
-    return !!include?.length && !compileGlobs(include)(rel);
+    if (merged.exclude?.length && compileGlobs(merged.exclude)(rel)) return true;
+    return !!merged.include?.length && !compileGlobs(merged.include)(rel);
   }
 
-  /** Builds the reverse import index of every root (run when the server is idle). */
-  buildImportIndex(): void {
-    this.importers = new Map();
-    for (const root of this.roots) {
+  /**
+   * Builds the reverse import index of every root, a file at a time, yielding to the
+   * event loop in between: indexing a large workspace must not hold up diagnostics and hovers.
+   */
+  async buildImportIndex(): Promise<void> {
+    const index = new Map<string, Set<string>>();
+    this.importers = index;
+    for (const root of this.rootPaths) {
       const found = discover([root], { root });
-      for (const f of found.files) this.indexFile(toPosix(f));
+      for (const f of found.files) {
+        // Index in quiet moments only: parsing one large file can take seconds, and requests come first.
+        do await new Promise<void>((resolve) => setTimeout(resolve, INDEX_QUIET_MS / 4));
+        while (Date.now() - this.lastAnalysis < INDEX_QUIET_MS);
+        // The roots changed meanwhile: a newer build takes over.
+        if (this.importers !== index) return;
+        this.indexFile(toPosix(f));
+      }
     }
   }
 
@@ -231,9 +303,12 @@ function safeRead(file: string): string | undefined {
 
 /**
  * Combines the workspace config file with editor settings; the file wins.
- * In an untrusted workspace, settings that widen what counts as safe (extra markers) are ignored.
+ * In an untrusted workspace the file is not trusted to widen what counts as
+ * safe (see `restrictConfig`); editor settings still count, since the client
+ * sends only the user's own values there (never the workspace's).
  */
-export function mergeConfig(config: ProjectConfig, editor: ServerSettings, untrusted: boolean): ProjectConfig {
+export function mergeConfig(fileConfig: ProjectConfig, editor: ServerSettings, untrusted: boolean): ProjectConfig {
+  const config = untrusted ? restrictConfig(fileConfig) : fileConfig;
   const rules: Record<string, RuleConfig> = {};
   for (const [id, level] of Object.entries(editor.rules)) {
     if (level === "default") continue;
@@ -241,14 +316,35 @@ export function mergeConfig(config: ProjectConfig, editor: ServerSettings, untru
   }
   for (const [id, rc] of Object.entries(config.rules ?? {})) rules[id] = rc;
   const union = (a: string[] | undefined, b: string[]) => [...new Set([...(a ?? []), ...b])];
-  const markers = untrusted
-    ? config.markers
-    : {
-        disclosure: union(config.markers?.disclosure, editor.markers.disclosure),
-        redaction: union(config.markers?.redaction, editor.markers.redaction),
-        consentGuard: union(config.markers?.consentGuard, editor.markers.consentGuard),
-        consentRecord: union(config.markers?.consentRecord, editor.markers.consentRecord),
-        watermark: union(config.markers?.watermark, editor.markers.watermark),
-      };
+  const markers = {
+    disclosure: union(config.markers?.disclosure, editor.markers.disclosure),
+    redaction: union(config.markers?.redaction, editor.markers.redaction),
+    consentGuard: union(config.markers?.consentGuard, editor.markers.consentGuard),
+    consentRecord: union(config.markers?.consentRecord, editor.markers.consentRecord),
+    watermark: union(config.markers?.watermark, editor.markers.watermark),
+  };
   return { ...config, rules, markers, exclude: union(config.exclude, editor.exclude) };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, information: 1, warning: 2, error: 3 };
+
+/**
+ * What an untrusted workspace's config file may still say: everything that
+ * makes the analysis stricter (more sinks, sources and personal-data names,
+ * higher severities), nothing that makes it trust more. Dropped: marker names,
+ * rules turned off or lowered below their default, excluded or include-only
+ * files, test-fixture globs, site-wide disclosures and extra disclosure labels,
+ * and the "low" risk tier (which lowers severities).
+ */
+export function restrictConfig(config: ProjectConfig): ProjectConfig {
+  const rules: Record<string, RuleConfig> = {};
+  for (const [id, rc] of Object.entries(config.rules ?? {})) {
+    if (rc.enabled === false) continue;
+    const base = ruleMeta(id)?.defaultSeverity;
+    if (rc.severity && base && SEVERITY_RANK[rc.severity] < SEVERITY_RANK[base]) continue;
+    rules[id] = rc;
+  }
+  const { markers: _markers, exclude: _exclude, include: _include, testFixtures: _testFixtures, disclosure: _disclosure, ...rest } = config;
+  const profile = config.profile?.riskTier === "low" ? { ...config.profile, riskTier: undefined } : config.profile;
+  return { ...rest, profile, rules };
 }

@@ -1,6 +1,7 @@
 // The language server: wires LSP requests to the analysis host. No analysis logic lives here.
 import path from "node:path";
 import {
+  type CancellationToken,
   type CodeAction,
   CodeActionKind,
   type Connection,
@@ -10,27 +11,48 @@ import {
   DidChangeWatchedFilesNotification,
   type DocumentDiagnosticReport,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
   type InitializeParams,
   type InitializeResult,
   TextDocumentSyncKind,
   TextDocuments,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { SUPPRESSIONS_FILE_NAME } from "../core/baseline/acceptedRisks";
+import { BASELINE_FILE_NAME } from "../core/baseline/baseline";
+import { CONFIG_FILE_NAME } from "../core/config";
 import { applyFixes } from "../core/fixes/edits";
 import { initParsing, type WasmSources } from "../core/parse/parser";
 import { LineIndex } from "../core/report/lineIndex";
 import type { Finding, Locale } from "../core/types";
-import { FixAllRequest, type InitializationOptions, StatusNotification } from "../protocol/messages";
+import {
+  ExportReportRequest,
+  FixAllRequest,
+  type InitializationOptions,
+  StatusNotification,
+  type WorkspaceFolderReport,
+  WorkspaceReportNotification,
+  WorkspaceScanRequest,
+} from "../protocol/messages";
+import { FORMAT_EXTENSIONS, renderReport } from "../node/formatReport";
+import { ruleCatalogue, ScanCancelled, WorkspaceScanService } from "./workspaceScan";
 import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from "../protocol/settings";
 import { codeActionsFor, type DiagnosticData, editsFor, FIX_ALL_KIND, hoverFor, toDiagnostic, toRange } from "./convert";
-import { AnalysisHost, type DocumentAnalysis, uriToPath } from "./host";
+import { AnalysisHost, type DocumentAnalysis, pathToUri, uriToPath } from "./host";
 import { resolveLocale, t } from "./strings";
 
 export interface ServerOptions {
   wasm: WasmSources;
   /** Called with log lines (the output channel). */
   log?: (message: string) => void;
+  /** The server's own script, started again as the workspace-scan worker. */
+  workerScript: string;
 }
+
+/** After files change, wait this long for more changes before re-scanning the workspace for the panel. */
+const RESCAN_DEBOUNCE_MS = 1000;
 
 /** Debounce of push diagnostics while typing: long enough to skip keystrokes, short enough to feel live. */
 const PUSH_DEBOUNCE_MS = 300;
@@ -43,10 +65,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let refreshSupport = false;
   let configurationSupport = false;
   let watchedFilesDynamic = false;
+  let workDoneProgressSupport = false;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const pushTimers = new Map<string, NodeJS.Timeout>();
   let ready: Promise<void> = Promise.resolve();
   const log = options.log ?? ((m: string) => connection.console.log(m));
+  const scans = new WorkspaceScanService(options.workerScript, log);
+  let rescanTimer: NodeJS.Timeout | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientLocale = params.locale;
@@ -55,6 +80,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
     configurationSupport = !!caps.workspace?.configuration;
     watchedFilesDynamic = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    workDoneProgressSupport = !!caps.window?.workDoneProgress;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     const roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
     if (roots.length === 0 && params.rootUri) {
@@ -79,18 +105,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (configurationSupport) void connection.client.register(DidChangeConfigurationNotification.type, { section: "genaiLint" });
     if (watchedFilesDynamic) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: "**/genai-lint.config.json" }, { globPattern: "**/*.{py,js,mjs,cjs,jsx,ts,mts,cts,tsx}" }, { globPattern: "**/{tsconfig,jsconfig}.json" }],
+        watchers: [{ globPattern: "**/genai-lint.{config,baseline,suppressions}.json" }, { globPattern: "**/*.{py,js,mjs,cjs,jsx,ts,mts,cts,tsx}" }, { globPattern: "**/{tsconfig,jsconfig}.json" }],
       });
     }
     // The import index lets a helper's findings follow its callers in other files; build it when idle.
     setTimeout(() => {
-      void ready.then(() => {
-        try {
-          host.buildImportIndex();
-        } catch (err) {
-          log(`import index: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      });
+      void ready
+        .then(() => host.buildImportIndex())
+        .catch((err: unknown) => log(`import index: ${err instanceof Error ? err.message : String(err)}`));
     }, 50);
     void ready.then(() => publishConfigProblems());
   });
@@ -143,7 +165,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   /** A bad config file gets a diagnostic of its own; analysis goes on with the defaults. */
   function publishConfigProblems(): void {
-    for (const state of host.configFiles()) {
+    const dataFiles = host.roots.flatMap((root) => [BASELINE_FILE_NAME, SUPPRESSIONS_FILE_NAME].map((name) => ({ file: path.posix.join(root, name), error: host.acceptanceFor(root).errors.find((e) => e.file === path.posix.join(root, name)) })));
+    for (const state of [...host.configFiles(), ...dataFiles]) {
       if (!state.file) continue;
       const uri = `file://${state.file}`;
       if (state.error) {
@@ -224,6 +247,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   documents.onDidSave(async (e) => {
+    scheduleRescan();
     const settings = await settingsFor(e.document.uri);
     if (settings.run === "onSave") {
       host.forget(e.document.uri);
@@ -250,6 +274,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     refreshAll();
+    scheduleRescan();
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -257,11 +282,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const file = uriToPath(change.uri);
       if (!file) continue;
       host.fileChanged(file);
-      if (path.posix.basename(file) === "genai-lint.config.json") {
+      if ([CONFIG_FILE_NAME, BASELINE_FILE_NAME, SUPPRESSIONS_FILE_NAME].includes(path.posix.basename(file))) {
         publishConfigProblems();
         refreshAll();
       } else refreshDependents(file);
     }
+    if (params.changes.length) scheduleRescan();
   });
 
   connection.onCodeAction(async (params): Promise<CodeAction[]> => {
@@ -325,6 +351,85 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const offset = index.offset(params.position.line, params.position.character);
     const hits = (analysis.result?.findings ?? []).filter((f) => f.start <= offset && offset <= Math.max(f.end, f.start + 1));
     return hoverFor(hits, index, locale) ?? null;
+  });
+
+  /** Scans every workspace folder in the worker, folder after folder, reporting progress as it goes. */
+  async function scanWorkspace(onProgress?: (done: number, total: number) => void): Promise<WorkspaceFolderReport[]> {
+    await ready;
+    const folders: WorkspaceFolderReport[] = [];
+    for (const root of host.roots) {
+      const editor = await settingsFor(pathToUri(root));
+      const state = host.configFor(root);
+      const report = await scans.scanFolder(
+        { root, config: host.mergedConfig(root, editor), locale: localeFor(editor), configError: state.error?.message },
+        onProgress,
+      );
+      folders.push(report);
+      if (onProgress) void connection.sendNotification(WorkspaceReportNotification.type, { folders: [...folders], catalogue: ruleCatalogue(), partial: true });
+    }
+    return folders;
+  }
+
+  connection.onRequest(WorkspaceScanRequest.type, async (params, token) => {
+    const locale = localeFor(DEFAULT_SETTINGS);
+    // The client's progress token when it sent one; otherwise ask the client for a progress of our own.
+    const workDone = params.workDoneToken !== undefined || !workDoneProgressSupport ? connection.window.attachWorkDoneProgress(params.workDoneToken) : await connection.window.createWorkDoneProgress();
+    workDone.begin(t("scanning", locale), 0, undefined, true);
+    const cancel = () => scans.cancel();
+    // A client's own progress is cancelled by cancelling the request; ours has a cancel token of its own.
+    const subscriptions = [token.onCancellationRequested(cancel), ...("token" in workDone ? [(workDone as { token: CancellationToken }).token.onCancellationRequested(cancel)] : [])];
+    try {
+      // A cancellation that came before this handler ran fires no event: look first.
+      if (token.isCancellationRequested) throw new ScanCancelled();
+      if (!params.force && scans.hasScanned() && !rescanTimer) {
+        const last = host.roots.map((r) => scans.last(r)).filter((r): r is WorkspaceFolderReport => !!r);
+        if (last.length === host.roots.length) return { folders: last, catalogue: ruleCatalogue() };
+      }
+      const folders = await scanWorkspace((done, total) => {
+        if (total > 0) workDone.report(Math.floor((done / total) * 100), t("scanProgress", locale, { done, total }));
+      });
+      return { folders, catalogue: ruleCatalogue() };
+    } catch (err) {
+      if (err instanceof ScanCancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, err.message);
+      log(`workspace scan failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      throw new ResponseError(ErrorCodes.InternalError, err instanceof Error ? err.message : String(err));
+    } finally {
+      for (const s of subscriptions) s.dispose();
+      workDone.done();
+    }
+  });
+
+  /** Files changed after a scan: scan again quietly and send the panel the new report. */
+  function scheduleRescan(): void {
+    if (!scans.hasScanned()) return;
+    clearTimeout(rescanTimer);
+    rescanTimer = setTimeout(() => {
+      rescanTimer = undefined;
+      scanWorkspace()
+        .then((folders) => connection.sendNotification(WorkspaceReportNotification.type, { folders, catalogue: ruleCatalogue(), partial: false }))
+        .catch((err: unknown) => {
+          if (!(err instanceof ScanCancelled)) log(`re-scan failed: ${err instanceof Error ? err.message : String(err)}`);
+        });
+    }, RESCAN_DEBOUNCE_MS);
+  }
+
+  connection.onRequest(ExportReportRequest.type, async (params) => {
+    const root = params.root ?? host.roots[0];
+    const folder = (root && scans.last(root)) || (await scanWorkspace()).find((f) => f.root === root);
+    if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, `no workspace folder ${root ?? ""}`);
+    const editor = await settingsFor(pathToUri(folder.root));
+    const content = renderReport(folder.report, params.format, {
+      locale: localeFor(editor),
+      root: folder.root,
+      scanned: folder.root,
+      sourceOf: (file) => host.textOf(path.posix.join(folder.root, file)),
+    });
+    return { content, fileName: `genai-lint-report.${FORMAT_EXTENSIONS[params.format]}` };
+  });
+
+  connection.onShutdown(() => {
+    clearTimeout(rescanTimer);
+    scans.dispose();
   });
 
   documents.listen(connection);

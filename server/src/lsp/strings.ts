@@ -17,6 +17,8 @@ const STRINGS = {
   tooLarge: { en: "genai-lint skipped this file: it is larger than {limit} KB (genaiLint.limits.maxFileSizeKB).", zh: "genai-lint 略過此檔案：檔案大於 {limit} KB（genaiLint.limits.maxFileSizeKB）。" },
   timedOut: { en: "genai-lint stopped analysing this file after {ms} ms (genaiLint.limits.timeBudgetMs); findings may be incomplete.", zh: "genai-lint 分析此檔案 {ms} 毫秒後停止（genaiLint.limits.timeBudgetMs）；結果可能不完整。" },
   reasonPlaceholder: { en: "<reason>", zh: "<理由>" },
+  scanning: { en: "genai-lint: scanning the workspace", zh: "genai-lint：正在掃描工作區" },
+  scanProgress: { en: "{done} of {total} files", zh: "{done} / {total} 個檔案" },
 } satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

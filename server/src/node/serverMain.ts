@@ -9,10 +9,15 @@ export function startStdioServer(): void {
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(" "));
   console.info = console.log;
   console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(" "));
-  startServer(connection, { wasm: locateWasm() });
+  startServer(connection, { wasm: locateWasm(), workerScript: serverScript() });
 }
 
 export function startIpcServer(): void {
   const connection = createConnection(ProposedFeatures.all);
-  startServer(connection, { wasm: locateWasm() });
+  startServer(connection, { wasm: locateWasm(), workerScript: serverScript() });
+}
+
+/** The bundle running now: the scan worker is the same script. */
+function serverScript(): string {
+  return require.main?.filename ?? process.argv[1];
 }
