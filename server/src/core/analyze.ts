@@ -6,6 +6,7 @@ import { type EngineLimits, runEngine } from "./analysis/run";
 import { RULES } from "./rules";
 import type { Rule, RuleOptions } from "./rules/types";
 import type { Finding, InventoryEntry, Severity } from "./types";
+import type { ProgramIR } from "./ir/types";
 import type { ParsedFile, Workspace } from "./workspace/workspace";
 import { applySuppressions, parseSuppressions, SUPPRESSION_RULES, type Suppression } from "./suppressions";
 
@@ -47,6 +48,19 @@ export interface AnalysisResult {
 export interface AnalysisOptions extends EngineLimits {
   /** Rules to run instead of the registry: tests inject a failing rule to check that it is isolated. */
   readonly rules?: readonly Rule[];
+  /** AI calls of parts of the files left out of this analysis (see RuleContext.knownAiCalls). */
+  readonly knownAiCalls?: ReadonlyArray<{ file: string; start: number; end: number }>;
+}
+
+/** What the rules found before suppression comments are applied, with the engine's run. */
+export interface RawAnalysis {
+  readonly findings: Finding[];
+  readonly inventory: InventoryEntry[];
+  readonly facts: Facts;
+  readonly ruleErrors: AnalysisResult["ruleErrors"];
+  readonly timedOut: boolean;
+  readonly filesCutShort: readonly string[];
+  readonly dependencies: readonly string[];
 }
 
 /**
@@ -54,6 +68,14 @@ export interface AnalysisOptions extends EngineLimits {
  * followed across the workspace; findings are reported only in `files`.
  */
 export function analyzeFiles(workspace: Workspace, files: readonly string[], settings: AnalysisSettings, deadline?: number, options: AnalysisOptions = {}): AnalysisResult {
+  const raw = analyzeFilesRaw(workspace, files, settings, deadline, options);
+  const sources = files.map((f) => workspace.getFile(f)).filter((p): p is ParsedFile => !!p).map((p) => ({ path: p.path, text: p.text, comments: p.program.comments }));
+  const { findings, suppressed } = applyFileSuppressions(sources, raw.findings, settings);
+  return { ...raw, findings, suppressed };
+}
+
+/** The rules over the engine's facts of `files`, before suppression comments. */
+export function analyzeFilesRaw(workspace: Workspace, files: readonly string[], settings: AnalysisSettings, deadline?: number, options: AnalysisOptions = {}): RawAnalysis {
   const run = runEngine(workspace, files, settings.vocabulary, deadline, options);
   const parsed = new Map<string, ParsedFile>();
   for (const f of files) {
@@ -73,6 +95,7 @@ export function analyzeFiles(workspace: Workspace, files: readonly string[], set
         facts: run.facts,
         files: parsed,
         options: settings.ruleOptions,
+        knownAiCalls: options.knownAiCalls ?? [],
         report: (f) => {
           if (!wanted.has(f.file)) return;
           const key = `${f.file}:${f.start}:${f.end}`;
@@ -85,20 +108,6 @@ export function analyzeFiles(workspace: Workspace, files: readonly string[], set
       ruleErrors.push({ ruleId: rule.meta.id, error: err instanceof Error ? err.message : String(err) });
     }
   }
-  // Suppression comments, file by file.
-  const byFile = new Map<string, Finding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-  const final: Finding[] = [];
-  const suppressed: AnalysisResult["suppressed"] = [];
-  for (const [path, file] of parsed) {
-    const sups = parseSuppressions(file.program.comments, file.text);
-    const result = applySuppressions(path, file.text, sups, byFile.get(path) ?? [], { SUP001: settings.rules.SUP001, SUP002: settings.rules.SUP002 });
-    final.push(...result.kept, ...result.added);
-    suppressed.push(...result.suppressed);
-  }
-  findings.length = 0;
-  findings.push(...final);
-  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.ruleId.localeCompare(b.ruleId)));
   const inventory: InventoryEntry[] = [];
   const seenCalls = new Set<string>();
   for (const call of run.facts.aiCalls) {
@@ -109,5 +118,29 @@ export function analyzeFiles(workspace: Workspace, files: readonly string[], set
     inventory.push({ file: loc.file, start: loc.start, end: loc.end, provider: call.site.provider, modality: call.site.modality, api: call.site.api, model: call.site.model });
   }
   inventory.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
-  return { findings, inventory, facts: run.facts, suppressed, ruleErrors, timedOut: run.timedOut, filesCutShort: run.filesCutShort, dependencies: run.loaded };
+  return { findings, inventory, facts: run.facts, ruleErrors, timedOut: run.timedOut, filesCutShort: run.filesCutShort, dependencies: run.loaded };
+}
+
+/** Applies each file's suppression comments (adding SUP001/SUP002) and sorts the findings. */
+export function applyFileSuppressions(
+  sources: ReadonlyArray<{ path: string; text: string; comments: ProgramIR["comments"] }>,
+  raw: readonly Finding[],
+  settings: AnalysisSettings,
+): { findings: Finding[]; suppressed: AnalysisResult["suppressed"] } {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of raw) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const findings: Finding[] = [];
+  const suppressed: AnalysisResult["suppressed"] = [];
+  for (const source of sources) {
+    const sups = parseSuppressions(source.comments, source.text);
+    const result = applySuppressions(source.path, source.text, sups, byFile.get(source.path) ?? [], { SUP001: settings.rules.SUP001, SUP002: settings.rules.SUP002 });
+    findings.push(...result.kept, ...result.added);
+    suppressed.push(...result.suppressed);
+  }
+  findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.ruleId.localeCompare(b.ruleId)));
+  return { findings, suppressed };
 }

@@ -3,7 +3,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { analyzeFiles, type AnalysisResult, type AnalysisSettings } from "../core/analyze";
+import type { AnalysisResult, AnalysisSettings } from "../core/analyze";
+import { analyzeDocument, type DocumentAnalysisState } from "../core/incremental/analyzeDocument";
+import { IncrementalDocument } from "../core/incremental/document";
 import { acceptFindings } from "../core/baseline/accept";
 import { type AcceptedRisk, parseAcceptedRisks, SUPPRESSIONS_FILE_NAME } from "../core/baseline/acceptedRisks";
 import { type Baseline, BASELINE_FILE_NAME, parseBaseline } from "../core/baseline/baseline";
@@ -15,7 +17,7 @@ import { compileGlobs } from "../core/util/glob";
 import { DEFAULT_FILE_BUDGET_MS, isMinifiedName } from "../core/workspace/discovery";
 import { moduleFacts } from "../core/workspace/moduleFacts";
 import { normalizePath } from "../core/workspace/paths";
-import { type FileProvider, Workspace } from "../core/workspace/workspace";
+import { type FileProvider, type ParsedFile, Workspace } from "../core/workspace/workspace";
 import { DiskFileProvider } from "../node/fileProvider";
 import { discover, toPosix } from "../node/discover";
 import { localDate } from "../node/scan";
@@ -77,6 +79,12 @@ export class AnalysisHost {
   private readonly workspaces = new Map<string, Workspace>();
   private readonly configs = new Map<string, ConfigState>();
   private readonly acceptances = new Map<string, AcceptanceState>();
+  /** Open documents, parsed incrementally. */
+  private readonly documents = new Map<string, IncrementalDocument>();
+  /** Each open document's last analysis, with the settings it used: the next edit builds on it. */
+  private readonly states = new Map<string, { key: string; state: DocumentAnalysisState }>();
+  /** Files whose imports changed since the import index last saw them. */
+  private readonly unindexed = new Set<string>();
   private readonly results = new Map<string, DocumentAnalysis>();
   /** file -> files that import it (reverse module graph), built in the background. */
   private importers?: Map<string, Set<string>>;
@@ -162,11 +170,60 @@ export class AnalysisHost {
     return this.rootPaths.map((r) => this.configFor(r));
   }
 
-  /** Document text changed (or opened, or closed when `text` is undefined). */
+  /**
+   * Document text changed (or opened, or closed when `text` is undefined). Nothing is parsed here:
+   * the document is brought up to date when it is analysed, or when another analysis reads it.
+   */
   setDocument(file: string, text: string | undefined): void {
-    if (text === undefined) this.provider.overlay.delete(file);
-    else this.provider.overlay.set(file, text);
-    this.fileChanged(file);
+    if (text === undefined) {
+      this.provider.overlay.delete(file);
+      this.documents.get(file)?.dispose();
+      this.documents.delete(file);
+      this.fileChanged(file);
+      return;
+    }
+    this.provider.overlay.set(file, text);
+    const language = languageForPath(file);
+    if (!language) return;
+    const doc = this.documentFor(file, language);
+    for (const ws of this.workspaces.values()) ws.setFile(this.pendingFile(doc));
+    if (this.importers) this.unindexed.add(file);
+  }
+
+  private documentFor(file: string, language: NonNullable<ReturnType<typeof languageForPath>>): IncrementalDocument {
+    let doc = this.documents.get(file);
+    if (!doc || doc.language !== language) {
+      doc?.dispose();
+      doc = new IncrementalDocument(file, language, DEFAULT_FILE_BUDGET_MS);
+      this.documents.set(file, doc);
+    }
+    return doc;
+  }
+
+  /** An open document as other files' analyses see it: brought up to its latest text when first read. */
+  private pendingFile(doc: IncrementalDocument): ParsedFile {
+    const provider = this.provider;
+    let parsed: ParsedFile | undefined;
+    const get = () => {
+      if (!parsed) {
+        doc.update(provider.overlay.get(doc.path) ?? doc.currentText);
+        parsed = doc.parsed();
+      }
+      return parsed;
+    };
+    return {
+      path: doc.path,
+      language: doc.language,
+      get text() {
+        return get().text;
+      },
+      get program() {
+        return get().program;
+      },
+      get note() {
+        return get().note;
+      },
+    };
   }
 
   /** A file changed on disk or in the editor: forget what depended on it. */
@@ -189,8 +246,10 @@ export class AnalysisHost {
     return out;
   }
 
+  /** Analyse this document from scratch next time: something it depends on changed. */
   forget(uri: string): void {
     this.results.delete(uri);
+    this.states.delete(uri);
   }
 
   cached(uri: string): DocumentAnalysis | undefined {
@@ -230,9 +289,16 @@ export class AnalysisHost {
       this.provider.overlay.set(file, text);
       const root = this.rootOf(file);
       const ws = this.workspaceFor(root);
+      const doc = this.documentFor(file, languageForPath(file)!);
+      doc.update(text);
+      this.reindexPending();
       // Callers in other files can make a helper here report (a log line fed AI output): analyse importers with it.
-      const files = [file, ...[...(this.importers?.get(file) ?? [])].filter((f) => f !== file).slice(0, 20)];
-      const result = analyzeFiles(ws, files, settings!, Date.now() + deadlineMs);
+      const importers = [...(this.importers?.get(file) ?? [])].filter((f) => f !== file).slice(0, 20);
+      const previous = this.states.get(uri);
+      // The edit is analysed in scope when the last analysis used the same settings (and file).
+      const state = analyzeDocument(ws, doc, previous?.key === key ? previous.state : undefined, importers, settings!, Date.now() + deadlineMs);
+      this.states.set(uri, { key, state });
+      const result = state.result;
       // The baseline and accepted risks filter the editor's findings as they do the CLI's.
       const acceptance = this.acceptanceFor(root);
       const own = result.findings.filter((f) => f.file === file);
@@ -276,12 +342,20 @@ export class AnalysisHost {
     }
   }
 
+  /** Brings the import index up to date with the open documents edited since it last looked. */
+  private reindexPending(): void {
+    for (const file of this.unindexed) this.indexFile(file);
+    this.unindexed.clear();
+  }
+
   private indexFile(file: string): void {
     if (!this.importers) return;
     for (const set of this.importers.values()) set.delete(file);
     const root = this.rootOf(file);
     const ws = this.workspaceFor(root);
-    const parsed = ws.getFile(file);
+    // An open document's imports come from its module-level chunks: no need to assemble the whole program.
+    const doc = this.documents.get(file);
+    const parsed = doc ? doc.parsed(new Set(doc.chunks.filter((c) => !c.hasCode))) : ws.getFile(file);
     if (!parsed) return;
     for (const spec of moduleFacts(parsed.program, file).imports) {
       const target = ws.resolve(file, spec, parsed.language);

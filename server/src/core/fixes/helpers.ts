@@ -231,6 +231,11 @@ const EXISTING: Record<HelperKind, (name: string) => boolean> = {
   allowList: (n) => inOrder(n.toLowerCase(), "allowed", "prompt") || inOrder(n.toLowerCase(), "allow", "list"),
 };
 
+/** Whether quick-fixes would reuse a top-level name as a helper of some kind (defining or removing one changes fixes file-wide). */
+export function isReusableHelperName(name: string): boolean {
+  return Object.values(EXISTING).some((matches) => matches(name));
+}
+
 /** Names bound at the top level of a program: function definitions and imports. */
 function topLevelNames(program: ProgramIR): string[] {
   const names: string[] = [];

@@ -49,6 +49,15 @@ export function lowerJavaScript(root: Node, language: Language): ProgramIR {
   };
 }
 
+/** One top-level node of a JS/TS program on its own (see lowerPythonTopLevel). */
+export function lowerJavaScriptTopLevel(node: Node, language: Language): ProgramIR {
+  const state = new LoweringState();
+  collectTokens(node, state, STRING_PIECES);
+  const lowerer = new JsLowerer(state);
+  const body = node.isNamed && node.type !== "comment" ? lowerer.topLevel(node) : [];
+  return { language, body, types: lowerer.types, comments: state.comments, literals: state.literals, syntaxErrors: state.syntaxErrors, truncated: state.truncated, hasJsx: state.hasJsx };
+}
+
 function stringValue(node: Node): string {
   // `string` nodes hold string_fragment and escape_sequence children.
   let out = "";
@@ -86,14 +95,25 @@ class JsLowerer {
     const out: Stmt[] = [];
     for (const child of node.namedChildren) {
       if (!child || child.type === "comment") continue;
-      const stmt = this.state.nested(
-        () => this.statement(child),
-        () => ({ k: "nop", span: spanOf(child) }) as Stmt,
-      );
-      if (Array.isArray(stmt)) out.push(...stmt);
-      else if (stmt) out.push(stmt);
+      this.statementInto(child, out);
     }
     return out;
+  }
+
+  /** One child of the program, as `statements` lowers it. */
+  topLevel(node: Node): Stmt[] {
+    const out: Stmt[] = [];
+    this.statementInto(node, out);
+    return out;
+  }
+
+  private statementInto(child: Node, out: Stmt[]): void {
+    const stmt = this.state.nested(
+      () => this.statement(child),
+      () => ({ k: "nop", span: spanOf(child) }) as Stmt,
+    );
+    if (Array.isArray(stmt)) out.push(...stmt);
+    else if (stmt) out.push(stmt);
   }
 
   /** A statement position that may hold a block or a single statement. */

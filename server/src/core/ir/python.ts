@@ -36,6 +36,20 @@ export function lowerPython(root: Node): ProgramIR {
   };
 }
 
+/**
+ * Lowers one top-level node (a child of the module) on its own: the program is
+ * the concatenation of its children's fragments, so an editor can re-lower only
+ * the statements an edit touched.
+ */
+export function lowerPythonTopLevel(node: Node): ProgramIR {
+  const state = new LoweringState();
+  collectTokens(node, state, STRING_PIECES);
+  const lowerer = new PythonLowerer(state);
+  const body: Stmt[] = [];
+  if (node.isNamed) lowerer.topLevel(node, body);
+  return { language: "python", body, types: lowerer.types, comments: state.comments, literals: state.literals, syntaxErrors: state.syntaxErrors, truncated: state.truncated, hasJsx: false };
+}
+
 class PythonLowerer {
   readonly types: TypeDecl[] = [];
   constructor(private readonly state: LoweringState) {}
@@ -48,6 +62,11 @@ class PythonLowerer {
       this.statementInto(child, out);
     }
     return out;
+  }
+
+  /** One child of the module, as `block` lowers it. */
+  topLevel(node: Node, out: Stmt[]): void {
+    this.statementInto(node, out);
   }
 
   private statementInto(node: Node, out: Stmt[]): void {

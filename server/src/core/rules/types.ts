@@ -42,6 +42,11 @@ export interface RuleContext {
   readonly facts: Facts;
   readonly files: ReadonlyMap<string, ParsedFile>;
   readonly options: RuleOptions;
+  /**
+   * AI calls known from outside the analysed program: when the editor analyses only the part of a
+   * file an edit can change, the calls of the rest of the file, from its earlier analysis.
+   */
+  readonly knownAiCalls: ReadonlyArray<{ file: string; start: number; end: number }>;
   report(finding: FindingInput): void;
 }
 

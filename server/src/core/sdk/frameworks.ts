@@ -536,6 +536,14 @@ function withAnyExport(fullName: string): string {
 }
 
 /** Framework modules whose import makes a file server code (resolved question 3). */
+/**
+ * Registration methods whose handlers act on other handlers (middleware, hooks, `use`): code
+ * registered with them can guard a route without the route naming it.
+ */
+export const GUARD_REGISTRATIONS: ReadonlySet<string> = new Set(
+  Object.values(ROLES).flatMap((role) => Object.entries(role.registers ?? {}).filter(([name, r]) => r.kind === "middleware" || name === "use").map(([name]) => name)),
+);
+
 export function isServerFrameworkName(fullName: string): boolean {
   return FRAMEWORK_ENTRIES.some((e) => e.server && e.names.some((n) => globMatch(n, fullName) || globMatch(n, withAnyExport(fullName)) || globMatch(n.replace(/[#.]\*$/, ""), fullName)));
 }

@@ -62,12 +62,28 @@ function keyedValue(stmt: string, field: string): string | undefined {
     if (stmt[separator] !== ":" && stmt[separator] !== "=") continue;
     for (let from = skipSpace(stmt, separator + 1); from > separator; from--) {
       if (from >= stmt.length || stops.includes(stmt[from])) continue;
-      let end = from;
-      while (end < stmt.length && !stops.includes(stmt[end])) end++;
-      return stmt.slice(from, end);
+      return stmt.slice(from, valueEnd(stmt, from, stops));
     }
   }
   return undefined;
+}
+
+/** End of the value starting at `from`: the first stop character outside brackets and quotes (`Boolean(x)` is one value). */
+function valueEnd(text: string, from: number, stops: string): number {
+  let depth = 0;
+  let quote: string | undefined;
+  let at = from;
+  for (; at < text.length; at++) {
+    const c = text[at];
+    if (quote) {
+      if (c === "\\") at++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "(" || c === "[" || c === "{") depth++;
+    else if (depth > 0 && (c === ")" || c === "]" || c === "}")) depth--;
+    else if (c === "\n" || (depth === 0 && stops.includes(c))) break;
+  }
+  return at;
 }
 
 /** `{ field }` or `, field,`: a shorthand property. */

@@ -41,10 +41,10 @@ export const piiLiteral: Rule = {
       return { file: m[1], start: Number(m[2]), end: Number(m[3]), call };
     });
     const firstCall = new Map<string, { file: string; start: number; end: number }>();
-    for (const c of ctx.facts.aiCalls) if (!firstCall.has(c.site.loc.file) || firstCall.get(c.site.loc.file)!.start > c.site.loc.start) firstCall.set(c.site.loc.file, c.site.loc);
+    for (const loc of [...ctx.facts.aiCalls.map((c) => c.site.loc), ...ctx.knownAiCalls]) if (!firstCall.has(loc.file) || firstCall.get(loc.file)!.start > loc.start) firstCall.set(loc.file, loc);
     for (const [path, file] of ctx.files) {
       if (ctx.options.testFixture(path)) continue;
-      const aiFile = ctx.facts.filesWithAiCalls.has(path);
+      const aiFile = ctx.facts.filesWithAiCalls.has(path) || ctx.knownAiCalls.some((c) => c.file === path);
       const flowedHere = flowed.filter((f) => f.file === path);
       if (!aiFile && flowedHere.length === 0) continue;
       for (const token of file.program.literals) {

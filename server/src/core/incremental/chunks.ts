@@ -1,0 +1,330 @@
+// A program as a list of top-level chunks (the children of the module), each lowered on its own.
+// After an edit only the chunks it touched are lowered again; the others keep their IR, and those
+// after the edit move by the edit's length difference, applied lazily when a chunk is next read.
+import type { Node } from "web-tree-sitter";
+import { lowerJavaScriptTopLevel } from "../ir/javascript";
+import { lowerPythonTopLevel } from "../ir/python";
+import type { FunctionDef, Language, Pattern, ProgramIR, Stmt } from "../ir/types";
+import { GUARD_REGISTRATIONS } from "../sdk/frameworks";
+
+export interface Chunk {
+  /** Offsets in the current text. */
+  start: number;
+  end: number;
+  /** The chunk's text: equal text at the same relative place lowers to the same IR. */
+  text: string;
+  fragment: ProgramIR;
+  /** Offset change not yet applied to `fragment`'s body (comments and literals are always current). */
+  pendingShift: number;
+  /** Top-level names the chunk binds (functions, classes, assigned names, imports). */
+  defines: Set<string>;
+  /** Names the chunk reads anywhere inside. */
+  references: Set<string>;
+  /** Holds a function or class: worth leaving out of an analysis that does not need it. */
+  hasCode: boolean;
+  /** Module-level code that returns or throws: what follows it may not run at all. */
+  stopsModule?: boolean;
+}
+
+export function lowerTopLevel(node: Node, language: Language): ProgramIR {
+  return language === "python" ? lowerPythonTopLevel(node) : lowerJavaScriptTopLevel(node, language);
+}
+
+export function makeChunk(node: Node, text: string, language: Language): Chunk {
+  const fragment = lowerTopLevel(node, language);
+  const chunk: Chunk = { start: node.startIndex, end: node.endIndex, text: text.slice(node.startIndex, node.endIndex), fragment, pendingShift: 0, defines: new Set(), references: new Set(), hasCode: false };
+  describeChunk(chunk);
+  return chunk;
+}
+
+/** Moves a chunk by `delta`: its position and tokens now, its IR body when it is next read. */
+export function shiftChunk(chunk: Chunk, delta: number): void {
+  if (delta === 0) return;
+  chunk.start += delta;
+  chunk.end += delta;
+  chunk.pendingShift += delta;
+  const f = chunk.fragment;
+  chunk.fragment = {
+    ...f,
+    comments: f.comments.map((c) => ({ ...c, span: move(c.span, delta) })),
+    literals: f.literals.map((l) => ({ ...l, span: move(l.span, delta) })),
+    syntaxErrors: f.syntaxErrors.map((s) => move(s, delta)),
+  };
+}
+
+function move(span: { start: number; end: number }, delta: number): { start: number; end: number } {
+  return { start: span.start + delta, end: span.end + delta };
+}
+
+/** Applies a chunk's pending offset change to its IR (spans and the offset ids of functions and classes). */
+export function settleChunk(chunk: Chunk): void {
+  if (chunk.pendingShift === 0) return;
+  shiftTree(chunk.fragment.body, chunk.pendingShift);
+  chunk.pendingShift = 0;
+}
+
+/**
+ * Adds `delta` to every offset in an IR tree. Span objects may be shared between nodes, so each
+ * object is moved once.
+ */
+function shiftTree(root: unknown, delta: number): void {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const value = stack.pop();
+    if (value === null || typeof value !== "object" || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === "object") stack.push(item);
+      continue;
+    }
+    const obj = value as Record<string, unknown>;
+    if (typeof obj.start === "number" && typeof obj.end === "number") {
+      // A span: the IR's spans are readonly to its readers, not to the shifter.
+      (obj as { start: number }).start += delta;
+      (obj as { end: number }).end += delta;
+      continue;
+    }
+    if (typeof obj.id === "number" && "span" in obj) (obj as { id: number }).id += delta;
+    for (const key in obj) {
+      const child = obj[key];
+      if (child !== null && typeof child === "object") stack.push(child);
+    }
+  }
+}
+
+/** The program made of these chunks, in order (every chunk settled). */
+export function assemble(chunks: readonly Chunk[], language: Language, only?: ReadonlySet<Chunk>): ProgramIR {
+  const program: ProgramIR = { language, body: [], types: [], comments: [], literals: [], syntaxErrors: [], hasJsx: false };
+  for (const chunk of chunks) {
+    const f = chunk.fragment;
+    // Types are declarations without offsets: the whole file's are always known.
+    program.types.push(...f.types);
+    program.hasJsx ||= f.hasJsx;
+    if (f.truncated) program.truncated ??= f.truncated;
+    if (only && !only.has(chunk)) {
+      // Left out of this analysis but still there: quick-fixes look for helpers by name and place
+      // their own after the imports, so the program keeps a stand-in of the right name and place.
+      const stubs = declarationStubs(chunk);
+      program.body.push(...(stubs.length ? stubs : [{ k: "nop" as const, span: { start: chunk.start, end: chunk.end } }]));
+      continue;
+    }
+    settleChunk(chunk);
+    program.body.push(...chunk.fragment.body);
+    program.comments.push(...f.comments);
+    program.literals.push(...f.literals);
+    program.syntaxErrors.push(...f.syntaxErrors);
+  }
+  return program;
+}
+
+/** Empty definitions standing for a chunk's functions and classes (names and places only). */
+function declarationStubs(chunk: Chunk): Stmt[] {
+  const span = { start: chunk.start, end: chunk.end };
+  const stub = (name: string): FunctionDef => ({ id: chunk.start, name, params: [], body: [], decorators: [], isAsync: false, isGenerator: false, isMethod: false, span });
+  const out: Stmt[] = [];
+  for (const stmt of chunk.fragment.body) {
+    if (stmt.k === "func" && stmt.fn.name) out.push({ k: "func", span, fn: stub(stmt.fn.name) });
+    else if (stmt.k === "assign" && stmt.value?.k === "func") {
+      for (const t of stmt.targets) if (t.k === "name") out.push({ k: "assign", span, targets: [{ k: "name", span, name: t.name }], value: { k: "func", span, fn: stub(t.name) } });
+    }
+  }
+  return out;
+}
+
+/** Fills in what a chunk binds and reads, from its IR. */
+function describeChunk(chunk: Chunk): void {
+  // Names bound at module level, also inside `if`, `try`, `with` and loops (`try: import x except: x = None`).
+  const bindAll = (stmts: readonly Stmt[]): void => {
+    for (const stmt of stmts) {
+      switch (stmt.k) {
+        case "func":
+          if (stmt.fn.name) chunk.defines.add(stmt.fn.name);
+          break;
+        case "class":
+          if (stmt.cls.name) chunk.defines.add(stmt.cls.name);
+          break;
+        case "assign":
+          for (const t of stmt.targets) bindNames(t, chunk.defines);
+          break;
+        case "import":
+          for (const n of stmt.imp.names) chunk.defines.add(n.local);
+          break;
+        case "exportNames":
+          for (const n of stmt.names) chunk.references.add(n.local);
+          break;
+        case "if":
+          bindAll(stmt.then);
+          bindAll(stmt.else);
+          break;
+        case "try":
+          bindAll(stmt.body);
+          for (const h of stmt.handlers) bindAll(h.body);
+          bindAll(stmt.orelse);
+          bindAll(stmt.finally);
+          break;
+        case "with":
+        case "block":
+          bindAll(stmt.body);
+          break;
+        case "loop":
+          if (stmt.target) bindNames(stmt.target, chunk.defines);
+          bindAll(stmt.body);
+          bindAll(stmt.orelse);
+          break;
+        case "return":
+        case "throw":
+          // Module code that stops here hides everything after it (half-typed code does this).
+          chunk.stopsModule = true;
+          break;
+      }
+    }
+  };
+  bindAll(chunk.fragment.body);
+  const stack: unknown[] = [chunk.fragment.body];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const value = stack.pop();
+    if (value === null || typeof value !== "object" || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    const obj = value as Record<string, unknown>;
+    if (obj.k === "name" && typeof obj.name === "string") chunk.references.add(obj.name);
+    if (obj.k === "jsx" && typeof obj.tag === "string") chunk.references.add(obj.tag.split(".")[0]);
+    if ((obj.k === "func" && "fn" in obj) || (obj.k === "class" && "cls" in obj)) chunk.hasCode = true;
+    if (obj.k === "member" && typeof obj.prop === "string") chunk.references.add(`.${obj.prop}`);
+    // Annotations are kept as text: the classes they name shape what a parameter holds.
+    if (typeof obj.typeAnn === "string") for (const m of obj.typeAnn.matchAll(/[A-Za-z_$][\w$]*/g)) chunk.references.add(m[0]);
+    for (const key in obj) {
+      const child = obj[key];
+      if (child !== null && typeof child === "object") stack.push(child);
+    }
+  }
+}
+
+function bindNames(pattern: Pattern, out: Set<string>): void {
+  switch (pattern.k) {
+    case "name":
+      out.add(pattern.name);
+      break;
+    case "objpat":
+      for (const p of pattern.props) bindNames(p.target, out);
+      if (pattern.rest) bindNames(pattern.rest, out);
+      break;
+    case "arrpat":
+      for (const e of pattern.elements) if (e) bindNames(e, out);
+      if (pattern.rest) bindNames(pattern.rest, out);
+      break;
+    case "default":
+      bindNames(pattern.target, out);
+      break;
+  }
+}
+
+/**
+ * Who defines and who reads each name, kept up to date chunk by chunk as a document is edited,
+ * so that finding the slice of an edit does not read every chunk.
+ */
+export class ChunkIndex {
+  private readonly readers = new Map<string, Set<Chunk>>();
+  private readonly definers = new Map<string, Set<Chunk>>();
+  private readonly methodOwners = new Map<string, Set<Chunk>>();
+  /** Chunks every analysis needs: module code without functions (cheap, and it sets up what the rest reads), guards registered on routers. */
+  readonly setUp = new Set<Chunk>();
+
+  add(chunk: Chunk): void {
+    for (const r of chunk.references) addTo(this.readers, r, chunk);
+    for (const n of chunk.defines) addTo(this.definers, n, chunk);
+    for (const m of methodNames(chunk)) addTo(this.methodOwners, m, chunk);
+    if (isSetUp(chunk)) this.setUp.add(chunk);
+  }
+
+  remove(chunk: Chunk): void {
+    for (const r of chunk.references) this.readers.get(r)?.delete(chunk);
+    for (const n of chunk.defines) this.definers.get(n)?.delete(chunk);
+    for (const m of methodNames(chunk)) this.methodOwners.get(m)?.delete(chunk);
+    this.setUp.delete(chunk);
+  }
+
+  /** Chunks reading `name`, as a name or as a member (`obj.name`). */
+  readersOf(name: string): Chunk[] {
+    return [...(this.readers.get(name) ?? []), ...(this.readers.get(`.${name}`) ?? [])];
+  }
+
+  /** Chunks a reference resolves to: the definitions of a name, or the classes with a method of that name. */
+  targetsOf(reference: string): Iterable<Chunk> {
+    return (reference.startsWith(".") ? this.methodOwners.get(reference.slice(1)) : this.definers.get(reference)) ?? [];
+  }
+}
+
+function addTo(map: Map<string, Set<Chunk>>, key: string, chunk: Chunk): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(chunk);
+}
+
+/** Module code without functions (imports, clients, routers, configuration, script code) and guards registered on routers. */
+function isSetUp(chunk: Chunk): boolean {
+  if (!chunk.hasCode) return true;
+  for (const name of GUARD_REGISTRATIONS) if (chunk.references.has(`.${name}`)) return true;
+  return false;
+}
+
+/**
+ * The chunks an edit of `edited` can change findings in, and those their analysis needs: the
+ * edited chunks, the chunks that (transitively) use what they define or defined before the edit,
+ * the set-up chunks (module code without functions, guards registered on routers), and everything
+ * all of these use. Chunks left out keep their findings.
+ */
+export function sliceFor(index: ChunkIndex, edited: ReadonlySet<Chunk>, replacedNames: ReadonlySet<string> = new Set()): Set<Chunk> {
+  const slice = new Set<Chunk>(edited);
+  // Callers, transitively.
+  const queue: string[] = [...replacedNames, ...[...edited].flatMap(definedNames)];
+  const asked = new Set<string>();
+  while (queue.length) {
+    const name = queue.pop()!;
+    if (asked.has(name)) continue;
+    asked.add(name);
+    for (const c of index.readersOf(name)) {
+      if (slice.has(c)) continue;
+      slice.add(c);
+      queue.push(...definedNames(c));
+    }
+  }
+  for (const c of index.setUp) slice.add(c);
+  // Callees of the whole slice, transitively.
+  const todo = [...slice];
+  while (todo.length) {
+    const c = todo.pop()!;
+    for (const ref of c.references) {
+      for (const t of index.targetsOf(ref)) {
+        if (!slice.has(t)) {
+          slice.add(t);
+          todo.push(t);
+        }
+      }
+    }
+  }
+  return slice;
+}
+
+/** Names a chunk defines, its classes' method names included. */
+export function definedNames(chunk: Chunk): string[] {
+  return [...chunk.defines, ...methodNames(chunk)];
+}
+
+const methodCache = new WeakMap<Chunk, string[]>();
+
+/** Names of methods defined by the classes of a chunk (a call `obj.name()` may reach them). */
+function methodNames(chunk: Chunk): string[] {
+  let names = methodCache.get(chunk);
+  if (!names) {
+    names = [];
+    for (const stmt of chunk.fragment.body) if (stmt.k === "class") for (const m of stmt.cls.body) if (m.k === "func" && m.fn.name) names.push(m.fn.name);
+    methodCache.set(chunk, names);
+  }
+  return names;
+}
