@@ -40,6 +40,8 @@ export interface AnalysisResult {
   readonly timedOut: boolean;
   /** Files whose analysis ran out of the per-file budget: their findings may be incomplete. */
   readonly filesCutShort: readonly string[];
+  /** Files whose flow analysis failed (an internal error, isolated to the file): their findings may be incomplete. */
+  readonly filesFailed: ReadonlyArray<{ file: string; error: string }>;
   /** Workspace files the analysis read: when one changes, these findings may change. */
   readonly dependencies: readonly string[];
 }
@@ -50,6 +52,11 @@ export interface AnalysisOptions extends EngineLimits {
   readonly rules?: readonly Rule[];
   /** AI calls of parts of the files left out of this analysis (see RuleContext.knownAiCalls). */
   readonly knownAiCalls?: ReadonlyArray<{ file: string; start: number; end: number }>;
+  /**
+   * Files whose findings are reported too when the analysis reaches them through imports (a
+   * workspace scan passes every file it read; it analyses only those its pre-filter selected).
+   */
+  readonly alsoReport?: ReadonlySet<string>;
 }
 
 /** What the rules found before suppression comments are applied, with the engine's run. */
@@ -60,6 +67,7 @@ export interface RawAnalysis {
   readonly ruleErrors: AnalysisResult["ruleErrors"];
   readonly timedOut: boolean;
   readonly filesCutShort: readonly string[];
+  readonly filesFailed: ReadonlyArray<{ file: string; error: string }>;
   readonly dependencies: readonly string[];
 }
 
@@ -69,7 +77,8 @@ export interface RawAnalysis {
  */
 export function analyzeFiles(workspace: Workspace, files: readonly string[], settings: AnalysisSettings, deadline?: number, options: AnalysisOptions = {}): AnalysisResult {
   const raw = analyzeFilesRaw(workspace, files, settings, deadline, options);
-  const sources = files.map((f) => workspace.getFile(f)).filter((p): p is ParsedFile => !!p).map((p) => ({ path: p.path, text: p.text, comments: p.program.comments }));
+  const reached = options.alsoReport ? raw.dependencies.filter((f) => options.alsoReport!.has(f) && !files.includes(f)) : [];
+  const sources = [...files, ...reached].map((f) => workspace.getFile(f)).filter((p): p is ParsedFile => !!p).map((p) => ({ path: p.path, text: p.text, comments: p.program.comments }));
   const { findings, suppressed } = applyFileSuppressions(sources, raw.findings, settings);
   return { ...raw, findings, suppressed };
 }
@@ -83,6 +92,14 @@ export function analyzeFilesRaw(workspace: Workspace, files: readonly string[], 
     if (p) parsed.set(f, p);
   }
   const wanted = new Set(files);
+  if (options.alsoReport) {
+    for (const f of run.loaded) {
+      if (!options.alsoReport.has(f) || wanted.has(f)) continue;
+      wanted.add(f);
+      const p = workspace.getFile(f);
+      if (p) parsed.set(f, p);
+    }
+  }
   const findings: Finding[] = [];
   const ruleErrors: AnalysisResult["ruleErrors"] = [];
   for (const rule of options.rules ?? RULES) {
@@ -118,7 +135,7 @@ export function analyzeFilesRaw(workspace: Workspace, files: readonly string[], 
     inventory.push({ file: loc.file, start: loc.start, end: loc.end, provider: call.site.provider, modality: call.site.modality, api: call.site.api, model: call.site.model });
   }
   inventory.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
-  return { findings, inventory, facts: run.facts, ruleErrors, timedOut: run.timedOut, filesCutShort: run.filesCutShort, dependencies: run.loaded };
+  return { findings, inventory, facts: run.facts, ruleErrors, timedOut: run.timedOut, filesCutShort: run.filesCutShort, filesFailed: run.filesFailed, dependencies: run.loaded };
 }
 
 /** Applies each file's suppression comments (adding SUP001/SUP002) and sorts the findings. */

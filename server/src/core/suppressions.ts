@@ -34,9 +34,11 @@ function withoutCommentClose(tail: string): string {
 
 /** Finds suppression directives in comments. */
 export function parseSuppressions(comments: readonly Comment[], text: string): Suppression[] {
-  const index = new LineIndex(text);
+  // Lines are counted only when there is a directive: most files have none.
+  let index: LineIndex | undefined;
   const out: Suppression[] = [];
   for (const c of comments) {
+    if (!c.text.includes("genai-lint-disable")) continue;
     const m = DIRECTIVE.exec(c.text);
     if (!m) continue;
     const kind = m[1] === "-file" ? "file" : m[1] === "-line" ? "line" : "next-line";
@@ -48,6 +50,7 @@ export function parseSuppressions(comments: readonly Comment[], text: string): S
       rest = rest.slice(0, dashes).trim();
     }
     const rules = rest.split(/[\s,]+/).filter((r) => /^[A-Z]{3}\d{3}$/.test(r));
+    index ??= new LineIndex(text);
     const line = index.position(c.span.start).line;
     out.push({ kind, rules, reason, start: c.span.start, end: c.span.end, targetLine: kind === "next-line" ? line + 1 : kind === "line" ? line : undefined });
   }

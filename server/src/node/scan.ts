@@ -11,6 +11,7 @@ import { buildReport, type Coverage, type Report } from "../core/report/model";
 import type { Locale } from "../core/types";
 import { compileGlobs } from "../core/util/glob";
 import { DEFAULT_FILE_BUDGET_MS } from "../core/workspace/discovery";
+import { selectFiles } from "../core/workspace/prefilter";
 import { Workspace } from "../core/workspace/workspace";
 import { discover, toPosix } from "./discover";
 import { DiskFileProvider } from "./fileProvider";
@@ -38,6 +39,8 @@ export interface ScanOptions {
   today?: string;
   /** Called as files are read and parsed (`done` of `total`), for progress reports. */
   onProgress?: (done: number, total: number) => void;
+  /** Analyse every file, not only those the text pre-filter selects (tests compare the two). */
+  noPrefilter?: boolean;
 }
 
 export interface ScanResult {
@@ -162,27 +165,39 @@ export function scan(options: ScanOptions): ScanResult {
     files.push(posix);
     const lang = languageForPath(f) ?? "other";
     languages[lang] = (languages[lang] ?? 0) + 1;
-    if (options.onProgress) {
-      // Parse now (the analysis would, from the same cache) so progress follows the slow part.
-      workspace.getFile(posix);
-      options.onProgress(files.length + skipped.length - found.skipped.length, found.files.length);
-    }
+  }
+  // Only files whose text may hold a finding (or that import one that may) are parsed and analysed;
+  // the others are still followed through imports, and their findings reported.
+  const selected = options.noPrefilter
+    ? files
+    : [...selectFiles(files.map((path) => ({ path, language: languageForPath(path)!, text: texts.get(path)! })), toPosix(root), settings.vocabulary.consent)];
+  if (options.onProgress) {
+    // Parse now (the analysis would, from the same cache) so progress follows the slow part.
+    selected.forEach((f, i) => {
+      workspace.getFile(f);
+      options.onProgress!(i + 1, selected.length);
+    });
   }
   const deadline = options.budgetMs ? started + options.budgetMs : undefined;
-  const analysis = analyzeFiles(workspace, files, settings, deadline, { ...options.analysis, fileBudgetMs });
+  const analysis = analyzeFiles(workspace, selected, settings, deadline, { ...options.analysis, fileBudgetMs, alsoReport: new Set(files) });
   const notes: NonNullable<Coverage["notes"]> = [];
+  const analysed = new Set([...selected, ...analysis.dependencies.filter((f) => texts.has(f))]);
   for (const f of files) {
     const problem = provider.problems.get(f);
     if (problem?.reason === "not-utf8") notes.push({ file: f, message: `not valid UTF-8: ${problem.detail}` });
+    // Files the pre-filter left out were not parsed: there is nothing to say about their syntax.
+    if (!analysed.has(f)) continue;
     const parsed = workspace.getFile(f);
     if (parsed?.note) notes.push({ file: f, message: parsed.note });
     if (parsed?.program.syntaxErrors.length) notes.push({ file: f, message: `${parsed.program.syntaxErrors.length} syntax error(s); the rest of the file was analysed` });
   }
   for (const e of analysis.ruleErrors) notes.push({ rule: e.ruleId, message: `rule failed and was skipped: ${e.error}` });
+  for (const f of analysis.filesFailed) notes.push({ file: f.file, message: `the flow analysis of this file failed (${f.error}); findings in it may be incomplete` });
   for (const f of analysis.filesCutShort) notes.push({ file: f, message: `analysis stopped after ${fileBudgetMs} ms; findings in this file may be incomplete` });
   if (analysis.timedOut) notes.push({ message: `analysis stopped after ${options.budgetMs} ms; findings may be incomplete` });
   const coverage: Coverage = {
     filesScanned: files.length,
+    filesAnalysed: analysed.size,
     filesSkipped: skipped.length,
     skipped,
     languages,

@@ -19,7 +19,7 @@ import {
 import { aiEndpoint, awsCommand, callableOf, findMethod, findSdkEntry, normaliseSegment, providerForUrl } from "./sdkResolve";
 import { type Completion, forkScope, type Frame, type HandlerInfo, joinScopes, lookup, markModuleScope, type ModuleState, newScope, assign as assignVar } from "./scope";
 import {
-  type AiCallSite, type AiLabel, carry, deepLabels, deepTexts, EMPTY_LABELS, type Label, type Loc, mergeLabels, type Modality, newLabelId, type OriginLabel,
+  type AiCallSite, type AiLabel, carry, deepLabels, deepTexts, EMPTY_LABELS, type Label, type Loc, mergeLabelLists, mergeLabels, type Modality, newLabelId, type OriginLabel,
   type PiiLabel, type Ref, type Scope, union, Value, withAiFlag, withRedaction,
 } from "./values";
 
@@ -137,6 +137,8 @@ export class Engine {
   private budgetExceeded = false;
   /** Files whose evaluation ran out of its per-file budget. */
   readonly filesCutShort = new Set<string>();
+  /** Files whose evaluation failed, with the error: the rest of the workspace is still analysed. */
+  readonly filesFailed = new Map<string, string>();
   private readonly fileSpentMs = new Map<string, number>();
   private fileDeadline?: { file: string; at: number };
   /** The files being analysed, and the methods their classes define by name (for calls on objects the engine cannot see). */
@@ -184,15 +186,16 @@ export class Engine {
    * budget; nothing more runs for a file once it has been cut short.
    */
   private withinFileBudget<T>(file: string, work: () => T): T | undefined {
+    if (this.filesCutShort.has(file) || this.filesFailed.has(file)) return undefined;
     const budget = this.options.fileBudgetMs;
-    if (budget === undefined) return work();
-    if (this.filesCutShort.has(file)) return undefined;
     const started = this.now();
-    this.fileDeadline = { file, at: started + budget - (this.fileSpentMs.get(file) ?? 0) };
+    if (budget !== undefined) this.fileDeadline = { file, at: started + budget - (this.fileSpentMs.get(file) ?? 0) };
     try {
       return work();
     } catch (err) {
-      if (!(err instanceof BudgetExceeded)) throw err;
+      if (err instanceof BudgetExceeded) return undefined;
+      // A failure in one file (a construct the engine mishandles) must not cost the other files their findings.
+      this.filesFailed.set(file, err instanceof Error ? `${err.name}: ${err.message}` : String(err));
       return undefined;
     } finally {
       this.fileDeadline = undefined;
@@ -2221,8 +2224,8 @@ export class Engine {
         if (messages) this.collectSystemMessages(messages, systemValues, 0);
       }
     }
-    const promptLabels = mergeLabels(...promptValues.map((v) => deepLabels(v)), ...systemValues.map((v) => deepLabels(v)));
-    const systemLabels = mergeLabels(...systemValues.map((v) => deepLabels(v)));
+    const promptLabels = mergeLabelLists([...promptValues, ...systemValues].map((v) => deepLabels(v)));
+    const systemLabels = mergeLabelLists(systemValues.map((v) => deepLabels(v)));
     const argLabels = mergeLabels(receiverLabels, ...args.all.map((v) => deepLabels(v)));
     // What a user sent that becomes a prompt is interaction data from the moment it is received (resolved question 7):
     // the identities of prompt parts that carry request data, whatever the call generates.
@@ -3125,14 +3128,14 @@ export class Engine {
   }
 
   private userSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], disclosed: Loc | undefined, exprs: readonly Expr[] = []): void {
-    const labels = mergeLabels(...values.map((v) => deepLabels(v)));
+    const labels = mergeLabelLists(values.map((v) => deepLabels(v)));
     if (!labels.some((l) => l.kind === "ai")) return;
     const payload = disclosed ?? this.payloadDisclosure(values, frame, span) ?? (values.every((v) => v.disclosed) ? values[0]?.disclosed : undefined);
     this.facts.addSink({ kind: "user", category, loc: this.loc(frame, span), api, labels, disclosed: payload, guard: frame.guard, ...this.fixContext(frame, exprs, (l) => l.kind === "ai") });
   }
 
   private recordSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], store = false, exprs: readonly Expr[] = [], receiverSave = false): void {
-    const labels = mergeLabels(...values.map((v) => deepLabels(v)));
+    const labels = mergeLabelLists(values.map((v) => deepLabels(v)));
     // An ORM write that sets consent fields (`update({ data: { consent: ... } })`); a receiver's `.save()` repeats earlier assignments.
     if (category === "db" && !receiverSave) this.consentFieldsWritten(values, frame, span);
     if (store || category === "db" || category === "analytics" || category === "log") this.consentRecordIn(values, frame, span);
@@ -3485,6 +3488,6 @@ export function dirOf(path: string): string {
   return dirname(path);
 }
 
-export function wordsOf(name: string): string[] {
+export function wordsOf(name: string): readonly string[] {
   return splitWords(name);
 }

@@ -3,7 +3,20 @@
 // split into whole words first, so `phoneme` is not `phone`.
 
 /** Splits snake_case, camelCase, kebab-case, dotted and digit-separated names into lower-case words. */
-export function splitWords(name: string): string[] {
+const splitCache = new Map<string, string[]>();
+
+/** Words of an identifier, lower-cased (memoised: the same names are asked about again and again). */
+export function splitWords(name: string): readonly string[] {
+  const hit = splitCache.get(name);
+  if (hit) return hit;
+  const words = splitWordsUncached(name);
+  // Bounded: a hostile file must not grow the cache without end.
+  if (splitCache.size > 50_000) splitCache.clear();
+  if (name.length <= 200) splitCache.set(name, words);
+  return words;
+}
+
+function splitWordsUncached(name: string): string[] {
   const words: string[] = [];
   for (const part of name.split(/[^A-Za-z0-9]+/)) {
     if (!part) continue;
@@ -185,7 +198,7 @@ export function isConsentGuardName(name: string, extra: ReadonlySet<string> = EM
 
 // ---------------------------------------------------------------- markers
 
-function wordsOf(name: string): string[] {
+function wordsOf(name: string): readonly string[] {
   return splitWords(name);
 }
 

@@ -11,6 +11,8 @@ export interface EngineRun {
   timedOut: boolean;
   /** Files whose evaluation ran out of the per-file budget. */
   filesCutShort: string[];
+  /** Files whose evaluation failed, with the error. */
+  filesFailed: Array<{ file: string; error: string }>;
   /** Workspace files read while analysing (dependencies of the findings). */
   loaded: string[];
 }
@@ -64,5 +66,5 @@ export function runEngine(workspace: Workspace, files: readonly string[], vocabu
     now: limits.now,
   });
   engine.analyzeFiles(files);
-  return { facts: engine.facts, serverFiles: server, timedOut: engine.timedOut, filesCutShort: [...engine.filesCutShort], loaded: engine.loadedFiles() };
+  return { facts: engine.facts, serverFiles: server, timedOut: engine.timedOut, filesCutShort: [...engine.filesCutShort], filesFailed: [...engine.filesFailed].map(([file, error]) => ({ file, error })), loaded: engine.loadedFiles() };
 }

@@ -172,6 +172,11 @@ export const EMPTY_LABELS: readonly Label[] = Object.freeze([]);
 export const UNKNOWN = Object.freeze(new Value()) as Value;
 
 export function mergeLabels(...lists: ReadonlyArray<readonly Label[]>): readonly Label[] {
+  return mergeLabelLists(lists);
+}
+
+/** mergeLabels for a list of any length (spreading a long list as arguments overflows the stack). */
+export function mergeLabelLists(lists: ReadonlyArray<readonly Label[]>): readonly Label[] {
   let result: Label[] | undefined;
   let first: readonly Label[] | undefined;
   for (const list of lists) {
@@ -199,28 +204,39 @@ function sameFlags(a: Label, b: Label): boolean {
   return true;
 }
 
+/** How deep `union` merges properties; below that, what the properties carry is kept as labels. */
+const MAX_UNION_DEPTH = 6;
+/** Bounds on what a joined value keeps: loops that keep joining must not grow values without end. */
+const MAX_ELEMS = 64;
+const MAX_TEXTS = 32;
+
 /** Joins several values into one that may be any of them. */
-export function union(values: readonly Value[]): Value {
+export function union(values: readonly Value[], depth = 0): Value {
   const present = values.filter((v) => v && !v.isEmpty() || v?.str !== undefined || v?.constant !== undefined);
   if (present.length === 0) return values.find((v) => v) ?? new Value();
   if (present.length === 1) return present[0];
-  const out = new Value(mergeLabels(...present.map((v) => v.labels)));
   const withProps = present.filter((v) => v.props);
-  if (withProps.length) {
+  // Values that contain themselves (linked lists, parent pointers) would make the merge endless.
+  const flatten = depth >= MAX_UNION_DEPTH;
+  const out = new Value(mergeLabelLists([...present.map((v) => v.labels), ...(flatten ? withProps.map((v) => deepLabels(v)) : [])]));
+  if (withProps.length && !flatten) {
     out.props = new Map();
     for (const v of withProps) {
       for (const [k, pv] of v.props!) {
         const existing = out.props.get(k);
-        out.props.set(k, existing ? union([existing, pv]) : pv);
+        out.props.set(k, existing ? union([existing, pv], depth + 1) : pv);
       }
     }
   }
   const withElems = present.filter((v) => v.elems);
-  if (withElems.length) out.elems = withElems.flatMap((v) => v.elems!);
+  if (withElems.length) {
+    const elems = withElems.flatMap((v) => v.elems!);
+    out.elems = elems.length > MAX_ELEMS ? [...elems.slice(0, MAX_ELEMS - 1), carry(elems.slice(MAX_ELEMS - 1))] : elems;
+  }
   const refs = present.map((v) => v.ref).filter((r): r is Ref => !!r);
   if (refs.length) out.ref = refs.find((r) => r.k === "sdk") ?? refs[0];
   const texts = present.flatMap((v) => v.texts ?? []);
-  if (texts.length) out.texts = texts;
+  if (texts.length) out.texts = texts.length > MAX_TEXTS ? texts.slice(0, MAX_TEXTS) : texts;
   out.record = present.find((v) => v.record)?.record;
   const strs = present.filter((v) => v.str !== undefined);
   if (strs.length === present.length && strs.every((v) => v.str === strs[0].str)) out.str = strs[0].str;
@@ -242,7 +258,7 @@ export function deepLabels(value: Value, maxDepth = 6): readonly Label[] {
     if (v.ref?.k === "response") for (const p of v.ref.payload) visit(p, depth + 1);
   };
   visit(value, 0);
-  return mergeLabels(...lists);
+  return mergeLabelLists(lists);
 }
 
 /** Literal text anywhere inside a value. */
@@ -262,10 +278,10 @@ export function deepTexts(value: Value, maxDepth = 4): string[] {
 
 /** Derives a value that carries the same data (labels) as `from`, with a new shape. */
 export function carry(from: readonly Value[], map?: (l: Label) => Label | undefined): Value {
-  const labels = mergeLabels(...from.map((v) => deepLabels(v)));
+  const labels = mergeLabelLists(from.map((v) => deepLabels(v)));
   const out = new Value(map ? labels.map(map).filter((l): l is Label => !!l) : labels);
   const texts = from.flatMap((v) => v.texts ?? []);
-  if (texts.length) out.texts = texts;
+  if (texts.length) out.texts = texts.length > MAX_TEXTS ? texts.slice(0, MAX_TEXTS) : texts;
   const rec = from.find((v) => v.record);
   if (rec) out.record = rec.record;
   return out;

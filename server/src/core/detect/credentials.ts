@@ -155,6 +155,14 @@ function matchBody(text: string, i: number, shape: KeyShape): number {
   return j;
 }
 
+/** Whether `text` holds any key prefix at all: a quick test before `findCredentials` on large texts. */
+export function mayHoldCredentials(text: string): boolean {
+  return ANY_PREFIX.test(text);
+}
+
+/** Every key prefix as one alternation of literals (our own data, not user input). */
+const ANY_PREFIX = new RegExp(SHAPES.map((s) => s.prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+
 /**
  * Finds literal AI provider keys in `text` (a string literal, comment or
  * line). Offsets are UTF-16 indices into `text`; matches never overlap.

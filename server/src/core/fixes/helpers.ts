@@ -237,7 +237,15 @@ export function isReusableHelperName(name: string): boolean {
 }
 
 /** Names bound at the top level of a program: function definitions and imports. */
+const namesOfProgram = new WeakMap<ProgramIR, string[]>();
+
 function topLevelNames(program: ProgramIR): string[] {
+  let names = namesOfProgram.get(program);
+  if (!names) namesOfProgram.set(program, (names = collectTopLevelNames(program)));
+  return names;
+}
+
+function collectTopLevelNames(program: ProgramIR): string[] {
   const names: string[] = [];
   for (const s of program.body) {
     if (s.k === "func" && s.fn.name) names.push(s.fn.name);

@@ -5,7 +5,7 @@ import { type AnalysisOptions, type AnalysisResult, type AnalysisSettings, analy
 import type { Finding, Fix, InventoryEntry, TextEdit } from "../types";
 import { isReusableHelperName } from "../fixes/helpers";
 import type { ParsedFile, Workspace } from "../workspace/workspace";
-import { type Chunk, sliceFor } from "./chunks";
+import { type Chunk, directiveComments, sliceFor } from "./chunks";
 import type { IncrementalDocument, TextChange } from "./document";
 
 /** What a document's analysis keeps for the next edit. */
@@ -94,7 +94,7 @@ export function analyzeDocument(
     }
     findings = [...previous!.raw.map((f) => kept!.moveFinding(f, doc.path)).filter((f): f is Finding => !!f), ...findings];
   }
-  const source = { path: doc.path, text: doc.currentText, comments: doc.chunks.flatMap((c) => c.fragment.comments) };
+  const source = { path: doc.path, text: doc.currentText, comments: doc.chunks.flatMap(directiveComments) };
   const final = applyFileSuppressions([source], findings, settings);
   return {
     text: doc.currentText,

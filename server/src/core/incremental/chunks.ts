@@ -4,7 +4,7 @@
 import type { Node } from "web-tree-sitter";
 import { lowerJavaScriptTopLevel } from "../ir/javascript";
 import { lowerPythonTopLevel } from "../ir/python";
-import type { FunctionDef, Language, Pattern, ProgramIR, Stmt } from "../ir/types";
+import type { Comment, Expr, FunctionDef, Language, Pattern, ProgramIR, Stmt } from "../ir/types";
 import { GUARD_REGISTRATIONS } from "../sdk/frameworks";
 
 export interface Chunk {
@@ -14,7 +14,7 @@ export interface Chunk {
   /** The chunk's text: equal text at the same relative place lowers to the same IR. */
   text: string;
   fragment: ProgramIR;
-  /** Offset change not yet applied to `fragment`'s body (comments and literals are always current). */
+  /** Offset change not yet applied to `fragment` (its IR, comments, literals and syntax errors). */
   pendingShift: number;
   /** Top-level names the chunk binds (functions, classes, assigned names, imports). */
   defines: Set<string>;
@@ -37,30 +37,38 @@ export function makeChunk(node: Node, text: string, language: Language): Chunk {
   return chunk;
 }
 
-/** Moves a chunk by `delta`: its position and tokens now, its IR body when it is next read. */
+/** Moves a chunk by `delta`: its place now, its IR and tokens when they are next read (see settleChunk). */
 export function shiftChunk(chunk: Chunk, delta: number): void {
   if (delta === 0) return;
   chunk.start += delta;
   chunk.end += delta;
   chunk.pendingShift += delta;
-  const f = chunk.fragment;
-  chunk.fragment = {
-    ...f,
-    comments: f.comments.map((c) => ({ ...c, span: move(c.span, delta) })),
-    literals: f.literals.map((l) => ({ ...l, span: move(l.span, delta) })),
-    syntaxErrors: f.syntaxErrors.map((s) => move(s, delta)),
-  };
 }
 
 function move(span: { start: number; end: number }, delta: number): { start: number; end: number } {
   return { start: span.start + delta, end: span.end + delta };
 }
 
-/** Applies a chunk's pending offset change to its IR (spans and the offset ids of functions and classes). */
+/** Applies a chunk's pending offset change to its IR (spans and the offset ids of functions and classes) and tokens. */
 export function settleChunk(chunk: Chunk): void {
-  if (chunk.pendingShift === 0) return;
-  shiftTree(chunk.fragment.body, chunk.pendingShift);
+  const delta = chunk.pendingShift;
+  if (delta === 0) return;
+  const f = chunk.fragment;
+  shiftTree(f.body, delta);
+  chunk.fragment = {
+    ...f,
+    comments: f.comments.map((c) => ({ ...c, span: move(c.span, delta) })),
+    literals: f.literals.map((l) => ({ ...l, span: move(l.span, delta) })),
+    syntaxErrors: f.syntaxErrors.map((e) => move(e, delta)),
+  };
   chunk.pendingShift = 0;
+}
+
+/** The chunk's comments that hold a genai-lint directive, where they are now (without settling the chunk). */
+export function directiveComments(chunk: Chunk): Comment[] {
+  const out: Comment[] = [];
+  for (const c of chunk.fragment.comments) if (c.text.includes("genai-lint-disable")) out.push({ ...c, span: move(c.span, chunk.pendingShift) });
+  return out;
 }
 
 /**
@@ -110,10 +118,11 @@ export function assemble(chunks: readonly Chunk[], language: Language, only?: Re
       continue;
     }
     settleChunk(chunk);
-    program.body.push(...chunk.fragment.body);
-    program.comments.push(...f.comments);
-    program.literals.push(...f.literals);
-    program.syntaxErrors.push(...f.syntaxErrors);
+    const settled = chunk.fragment;
+    program.body.push(...settled.body);
+    program.comments.push(...settled.comments);
+    program.literals.push(...settled.literals);
+    program.syntaxErrors.push(...settled.syntaxErrors);
   }
   return program;
 }
@@ -260,15 +269,42 @@ export class ChunkIndex {
   }
 }
 
+/** `NAME = "text"`, `LIMITS = {"a": 1}`: assignments of literal values, nothing run. */
+function isPlainConstant(chunk: Chunk): boolean {
+  const body = chunk.fragment.body;
+  return body.length > 0 && body.every((s) => s.k === "assign" && s.targets.every((t) => t.k === "name") && !!s.value && isLiteralValue(s.value));
+}
+
+function isLiteralValue(e: Expr): boolean {
+  switch (e.k) {
+    case "str":
+    case "const":
+      return true;
+    case "template":
+      return e.parts.every((p) => typeof p === "string");
+    case "array":
+      return e.elements.every(isLiteralValue);
+    case "object":
+      return e.entries.every((entry) => !entry.spread && !entry.keyExpr && isLiteralValue(entry.value));
+    case "binary":
+      return isLiteralValue(e.left) && isLiteralValue(e.right);
+    default:
+      return false;
+  }
+}
+
 function addTo(map: Map<string, Set<Chunk>>, key: string, chunk: Chunk): void {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   set.add(chunk);
 }
 
-/** Module code without functions (imports, clients, routers, configuration, script code) and guards registered on routers. */
+/**
+ * Module code without functions (imports, clients, routers, configuration, script code) and guards
+ * registered on routers. Plain constants are not: they matter only to the code that names them.
+ */
 function isSetUp(chunk: Chunk): boolean {
-  if (!chunk.hasCode) return true;
+  if (!chunk.hasCode) return !isPlainConstant(chunk);
   for (const name of GUARD_REGISTRATIONS) if (chunk.references.has(`.${name}`)) return true;
   return false;
 }

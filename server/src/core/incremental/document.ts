@@ -109,21 +109,27 @@ export class IncrementalDocument {
           else if (c.start >= change.oldEnd) reusable.set(`${c.start + delta}:${c.end + delta}`, c);
         }
       }
-      const root = tree.rootNode;
-      for (const node of root.children) {
-        if (!node) continue;
-        const key = `${node.startIndex}:${node.endIndex}`;
-        const old = reusable.get(key);
-        if (old && old.text === text.slice(node.startIndex, node.endIndex)) {
-          if (change && old.start >= change.oldEnd) shiftChunk(old, delta);
-          reusable.delete(key);
-          chunks.push(old);
-        } else {
-          const chunk = makeChunk(node, text, this.language);
-          this.lowered.add(chunk);
-          chunks.push(chunk);
-        }
+      // A cursor reads each top-level node's place without building node objects; only the nodes
+      // lowered again are materialised.
+      const cursor = tree.rootNode.walk();
+      if (cursor.gotoFirstChild()) {
+        do {
+          const start = cursor.startIndex;
+          const end = cursor.endIndex;
+          const key = `${start}:${end}`;
+          const old = reusable.get(key);
+          if (old && old.text === text.slice(start, end)) {
+            if (change && old.start >= change.oldEnd) shiftChunk(old, delta);
+            reusable.delete(key);
+            chunks.push(old);
+          } else {
+            const chunk = makeChunk(cursor.currentNode, text, this.language);
+            this.lowered.add(chunk);
+            chunks.push(chunk);
+          }
+        } while (cursor.gotoNextSibling());
       }
+      cursor.delete();
     }
     const kept = new Set(chunks);
     const known = new Set(previous);

@@ -58,7 +58,10 @@ export interface ReportInventoryEntry {
 }
 
 export interface Coverage {
+  /** Source files read (each one either analysed or found by its text to hold nothing to report). */
   filesScanned: number;
+  /** Of those, files parsed and analysed: the text pre-filter leaves out files that cannot hold a finding. */
+  filesAnalysed?: number;
   filesSkipped: number;
   skipped: Array<{ file: string; reason: SkipReason | string; detail?: string }>;
   languages: Record<string, number>;
