@@ -105,11 +105,14 @@ describe("incremental analysis of edits", function () {
         const workspace = new Workspace(suite, provider);
         const doc = new IncrementalDocument(file, languageForPath(file)!);
         doc.update(original);
-        let state: DocumentAnalysisState = analyzeDocument(workspace, doc, undefined, [], settings);
+        let state: DocumentAnalysisState = analyzeDocument(workspace, doc, undefined, doc.takeEdits(), [], settings);
         for (const version of edits(original, 12, file.endsWith(".py"))) {
           provider.texts.set(file, version);
           doc.update(version);
-          state = analyzeDocument(workspace, doc, state, [], settings);
+          // While typing: scoped to the edit; then the complete analysis the editor runs when typing pauses.
+          const edits = doc.takeEdits();
+          const quick = analyzeDocument(workspace, doc, state, edits, [], settings, undefined, {}, "edit");
+          state = quick.callersPending ? analyzeDocument(workspace, doc, quick, edits, [], settings) : quick;
           analyses++;
           if (state.scoped) scopedAnalyses++;
           // The reference: a full analysis of the same parse. (Tree-sitter may recover from a syntax

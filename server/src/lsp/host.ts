@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AnalysisResult, AnalysisSettings } from "../core/analyze";
-import { analyzeDocument, type DocumentAnalysisState } from "../core/incremental/analyzeDocument";
+import { analyzeDocument, type DocumentAnalysisState, type DocumentEdits } from "../core/incremental/analyzeDocument";
 import { IncrementalDocument } from "../core/incremental/document";
 import { acceptFindings } from "../core/baseline/accept";
 import { type AcceptedRisk, parseAcceptedRisks, SUPPRESSIONS_FILE_NAME } from "../core/baseline/acceptedRisks";
@@ -12,7 +12,7 @@ import { type Baseline, BASELINE_FILE_NAME, parseBaseline } from "../core/baseli
 import { CONFIG_FILE_NAME, ConfigError, parseConfig, type ProjectConfig, resolveSettings, type RuleConfig } from "../core/config";
 import { languageForPath } from "../core/parse/parser";
 import { ruleMeta } from "../core/ruleMetas";
-import type { Severity } from "../core/types";
+import type { Finding, Severity } from "../core/types";
 import { compileGlobs } from "../core/util/glob";
 import { DEFAULT_FILE_BUDGET_MS, isMinifiedName } from "../core/workspace/discovery";
 import { moduleFacts } from "../core/workspace/moduleFacts";
@@ -46,6 +46,28 @@ class OverlayProvider implements FileProvider {
   exists(p: string): boolean {
     return this.overlay.has(p) || this.disk.exists(p);
   }
+}
+
+/** A document's last analysis, what was edited since its last complete one, and how it was asked for. */
+interface DocumentRecord {
+  key: string;
+  state: DocumentAnalysisState;
+  pending?: DocumentEdits;
+  version: number;
+  editor: ServerSettings;
+  deadlineMs: number;
+}
+
+/** Quiet time after an answer scoped to an edit before its callers are analysed too. */
+const COMPLETE_AFTER_MS = 250;
+
+function mergeEdits(a: DocumentEdits | undefined, b: DocumentEdits): DocumentEdits {
+  if (!a) return b;
+  return { lowered: new Set([...a.lowered, ...b.lowered]), replacedNames: new Set([...a.replacedNames, ...b.replacedNames]) };
+}
+
+function findingKeys(findings: readonly Finding[] | undefined): string {
+  return (findings ?? []).map((f) => `${f.ruleId}:${f.start}:${f.end}:${f.message.en}:${f.related.length}`).join("|");
 }
 
 /** Time without analysis requests before the background import index reads the next file. */
@@ -82,7 +104,7 @@ export class AnalysisHost {
   /** Open documents, parsed incrementally. */
   private readonly documents = new Map<string, IncrementalDocument>();
   /** Each open document's last analysis, with the settings it used: the next edit builds on it. */
-  private readonly states = new Map<string, { key: string; state: DocumentAnalysisState }>();
+  private readonly states = new Map<string, DocumentRecord>();
   /** Files whose imports changed since the import index last saw them. */
   private readonly unindexed = new Set<string>();
   private readonly results = new Map<string, DocumentAnalysis>();
@@ -250,6 +272,8 @@ export class AnalysisHost {
   forget(uri: string): void {
     this.results.delete(uri);
     this.states.delete(uri);
+    clearTimeout(this.completionTimers.get(uri));
+    this.completionTimers.delete(uri);
   }
 
   cached(uri: string): DocumentAnalysis | undefined {
@@ -294,22 +318,72 @@ export class AnalysisHost {
       this.reindexPending();
       // Callers in other files can make a helper here report (a log line fed AI output): analyse importers with it.
       const importers = [...(this.importers?.get(file) ?? [])].filter((f) => f !== file).slice(0, 20);
-      const previous = this.states.get(uri);
-      // The edit is analysed in scope when the last analysis used the same settings (and file).
-      const state = analyzeDocument(ws, doc, previous?.key === key ? previous.state : undefined, importers, settings!, Date.now() + deadlineMs);
-      this.states.set(uri, { key, state });
-      const result = state.result;
-      // The baseline and accepted risks filter the editor's findings as they do the CLI's.
-      const acceptance = this.acceptanceFor(root);
-      const own = result.findings.filter((f) => f.file === file);
-      const accepted = acceptance.baseline || acceptance.acceptedRisks
-        ? acceptFindings(own, { textOf: (f) => this.provider.read(f), projectPath: (f) => toPosix(path.posix.relative(root, f)), baseline: acceptance.baseline, acceptedRisks: acceptance.acceptedRisks, today: localDate(new Date()) }).findings
-        : own;
-      outcome = { version, settingsKey: key, result: { ...result, findings: accepted, inventory: result.inventory.filter((i) => i.file === file) }, text, durationMs: Date.now() - started };
+      const record = this.states.get(uri);
+      const previous = record?.key === key ? record : undefined;
+      const edits = doc.takeEdits();
+      // With an earlier analysis under the same settings, the answer while typing is scoped to the
+      // edit; its callers are analysed when typing pauses (see completeLater).
+      const state = analyzeDocument(ws, doc, previous?.state, edits, importers, settings!, Date.now() + deadlineMs, {}, previous ? "edit" : "complete");
+      const pending = state.callersPending ? mergeEdits(previous?.pending, edits) : undefined;
+      this.states.set(uri, { key, state, pending, version, editor, deadlineMs });
+      outcome = this.outcome(file, root, version, key, text, state, started);
       this.filesAnalysed++;
+      if (pending) this.completeLater(uri);
     }
     this.results.set(uri, outcome);
     return outcome;
+  }
+
+  /** A document's analysis as the server reports it: findings of this file, through the baseline and accepted risks. */
+  private outcome(file: string, root: string, version: number, key: string, text: string, state: DocumentAnalysisState, started: number): DocumentAnalysis {
+    const result = state.result;
+    // The baseline and accepted risks filter the editor's findings as they do the CLI's.
+    const acceptance = this.acceptanceFor(root);
+    const own = result.findings.filter((f) => f.file === file);
+    const accepted = acceptance.baseline || acceptance.acceptedRisks
+      ? acceptFindings(own, { textOf: (f) => this.provider.read(f), projectPath: (f) => toPosix(path.posix.relative(root, f)), baseline: acceptance.baseline, acceptedRisks: acceptance.acceptedRisks, today: localDate(new Date()) }).findings
+      : own;
+    return { version, settingsKey: key, result: { ...result, findings: accepted, inventory: result.inventory.filter((i) => i.file === file) }, text, durationMs: Date.now() - started };
+  }
+
+  /** Called when a complete analysis changed a document's findings after the answer given while typing. */
+  onCompleted?: (uri: string) => void;
+  private readonly completionTimers = new Map<string, NodeJS.Timeout>();
+
+  /** Once typing pauses, analyses the callers of what was edited since the last complete analysis. */
+  private completeLater(uri: string): void {
+    clearTimeout(this.completionTimers.get(uri));
+    this.completionTimers.set(
+      uri,
+      setTimeout(() => {
+        this.completionTimers.delete(uri);
+        this.complete(uri);
+      }, COMPLETE_AFTER_MS),
+    );
+  }
+
+  /** The complete analysis of a document whose last answer was scoped to an edit; true when its findings changed. */
+  complete(uri: string): boolean {
+    const record = this.states.get(uri);
+    const file = uriToPath(uri);
+    const doc = file ? this.documents.get(file) : undefined;
+    // Nothing due, or the document changed since: its next analysis schedules this again.
+    if (!record?.pending || !file || !doc || doc.currentText !== record.state.text) return false;
+    const root = this.rootOf(file);
+    const { settings, key } = this.settingsFor(file, record.editor);
+    if (key !== record.key) return false;
+    const started = Date.now();
+    const importers = [...(this.importers?.get(file) ?? [])].filter((f) => f !== file).slice(0, 20);
+    const present = new Set(doc.chunks);
+    const edits = { lowered: new Set([...record.pending.lowered].filter((c) => present.has(c))), replacedNames: record.pending.replacedNames };
+    const state = analyzeDocument(this.workspaceFor(root), doc, record.state, edits, importers, settings, Date.now() + record.deadlineMs);
+    this.states.set(uri, { ...record, state, pending: undefined });
+    const before = this.results.get(uri);
+    const after = this.outcome(file, root, record.version, key, doc.currentText, state, started);
+    this.results.set(uri, after);
+    const changed = findingKeys(before?.result?.findings) !== findingKeys(after.result?.findings);
+    if (changed) this.onCompleted?.(uri);
+    return changed;
   }
 
   /** Excluded by default folders or by the merged settings (which, in an untrusted workspace, hold no workspace excludes). */

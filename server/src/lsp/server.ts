@@ -88,6 +88,14 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (p) roots.push(p);
     }
     host = new AnalysisHost(roots, !!init.untrustedWorkspace);
+    // The answer while typing covers the edited code; its callers follow when typing pauses.
+    host.onCompleted = (uri) => {
+      if (pullDiagnostics) {
+        if (refreshSupport) void connection.languages.diagnostics.refresh();
+      } else schedulePush(uri, 0);
+      const done = host.cached(uri);
+      if (done) sendStatus(done, localeFor(DEFAULT_SETTINGS));
+    };
     ready = initParsing(options.wasm);
     return {
       capabilities: {

@@ -248,7 +248,8 @@ function topLevelNames(program: ProgramIR): string[] {
 function collectTopLevelNames(program: ProgramIR): string[] {
   const names: string[] = [];
   for (const s of program.body) {
-    if (s.k === "func" && s.fn.name) names.push(s.fn.name);
+    if (s.k === "nop" && s.declares) names.push(...s.declares);
+    else if (s.k === "func" && s.fn.name) names.push(s.fn.name);
     else if (s.k === "import") {
       for (const n of s.imp.names) if (n.local !== "*") names.push(n.local);
     } else if (s.k === "assign") {

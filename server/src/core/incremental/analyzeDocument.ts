@@ -8,6 +8,21 @@ import type { ParsedFile, Workspace } from "../workspace/workspace";
 import { type Chunk, directiveComments, sliceFor } from "./chunks";
 import type { IncrementalDocument, TextChange } from "./document";
 
+/** What changed in a document since its last analysis (IncrementalDocument.takeEdits). */
+export interface DocumentEdits {
+  readonly lowered: ReadonlySet<Chunk>;
+  readonly replacedNames: ReadonlySet<string>;
+}
+
+const NO_EDITS: DocumentEdits = { lowered: new Set(), replacedNames: new Set() };
+
+/**
+ * "complete": everything an edit can change, its callers included. "edit": the edited code, what it
+ * calls and the set-up code only, for an answer while typing; findings of callers are kept as they
+ * were until the next complete analysis.
+ */
+export type AnalysisScope = "edit" | "complete";
+
 /** What a document's analysis keeps for the next edit. */
 export interface DocumentAnalysisState {
   /** The text analysed. */
@@ -17,6 +32,8 @@ export interface DocumentAnalysisState {
   readonly result: AnalysisResult;
   /** Whether this analysis looked only at a slice of the file. */
   readonly scoped: boolean;
+  /** Scoped to the edit without its callers: a complete analysis is still due. */
+  readonly callersPending: boolean;
   /** The file had module code that returns or throws, or syntax errors (the next analysis is a full one). */
   readonly stopped: boolean;
 }
@@ -32,14 +49,17 @@ export function analyzeDocument(
   workspace: Workspace,
   doc: IncrementalDocument,
   previous: DocumentAnalysisState | undefined,
+  edits: DocumentEdits,
   otherFiles: readonly string[],
   settings: AnalysisSettings,
   deadline?: number,
   options: AnalysisOptions = {},
+  scope: AnalysisScope = "complete",
 ): DocumentAnalysisState {
   const files = [doc.path, ...otherFiles];
   const codeChunks = doc.chunks.filter((c) => c.hasCode).length;
-  const { lowered, replacedNames } = doc.takeEdits();
+  const { lowered, replacedNames } = edits;
+  const callers = scope === "complete";
   const change = previous ? doc.changeSince(previous.text) : undefined;
   let slice: Set<Chunk> | undefined;
   let kept: KeptChunks | undefined;
@@ -47,7 +67,8 @@ export function analyzeDocument(
     // Edited: lowered anew since the last analysis, or touching the changed text.
     const edited = new Set(lowered);
     if (change) for (const c of doc.chunks) if (c.start <= change.newEnd && c.end >= change.start) edited.add(c);
-    slice = sliceFor(doc.index, edited, replacedNames);
+    slice = sliceFor(doc.index, edited, replacedNames, callers);
+    kept = new KeptChunks(doc.chunks, slice, change);
     // A kept finding whose flow passes through code analysed again may change with it: analyse its chunk too.
     for (let grown = true; grown; ) {
       grown = false;
@@ -59,7 +80,7 @@ export function analyzeDocument(
           grown = true;
         }
       }
-      if (grown) slice = sliceFor(doc.index, edited, replacedNames);
+      if (grown) slice = sliceFor(doc.index, edited, replacedNames, callers);
     }
   }
   // The whole file is analysed again when module code stops early (what follows may not run), and
@@ -90,7 +111,7 @@ export function analyzeDocument(
     const before = previous!.inventory[0];
     const firstThen = before ? (kept.move(before) ?? kept.moveByChange(before)) : undefined;
     if (firstThen?.start !== inventory[0]?.start || firstThen?.end !== inventory[0]?.end) {
-      return analyzeDocument(workspace, doc, undefined, otherFiles, settings, deadline, options);
+      return analyzeDocument(workspace, doc, undefined, NO_EDITS, otherFiles, settings, deadline, options);
     }
     findings = [...previous!.raw.map((f) => kept!.moveFinding(f, doc.path)).filter((f): f is Finding => !!f), ...findings];
   }
@@ -101,6 +122,7 @@ export function analyzeDocument(
     raw: findings,
     inventory,
     scoped,
+    callersPending: scoped && !callers,
     stopped: unsettled,
     result: { ...raw, findings: final.findings, suppressed: final.suppressed, inventory },
   };

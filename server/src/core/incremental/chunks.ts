@@ -4,7 +4,7 @@
 import type { Node } from "web-tree-sitter";
 import { lowerJavaScriptTopLevel } from "../ir/javascript";
 import { lowerPythonTopLevel } from "../ir/python";
-import type { Comment, Expr, FunctionDef, Language, Pattern, ProgramIR, Stmt } from "../ir/types";
+import type { Comment, Expr, Language, Pattern, ProgramIR, Stmt } from "../ir/types";
 import { GUARD_REGISTRATIONS } from "../sdk/frameworks";
 
 export interface Chunk {
@@ -112,9 +112,8 @@ export function assemble(chunks: readonly Chunk[], language: Language, only?: Re
     if (f.truncated) program.truncated ??= f.truncated;
     if (only && !only.has(chunk)) {
       // Left out of this analysis but still there: quick-fixes look for helpers by name and place
-      // their own after the imports, so the program keeps a stand-in of the right name and place.
-      const stubs = declarationStubs(chunk);
-      program.body.push(...(stubs.length ? stubs : [{ k: "nop" as const, span: { start: chunk.start, end: chunk.end } }]));
+      // their own after the imports, so the program keeps the names and a stand-in of the place.
+      program.body.push({ k: "nop", span: { start: chunk.start, end: chunk.end }, declares: helperCandidates(chunk) });
       continue;
     }
     settleChunk(chunk);
@@ -127,18 +126,18 @@ export function assemble(chunks: readonly Chunk[], language: Language, only?: Re
   return program;
 }
 
-/** Empty definitions standing for a chunk's functions and classes (names and places only). */
-function declarationStubs(chunk: Chunk): Stmt[] {
-  const span = { start: chunk.start, end: chunk.end };
-  const stub = (name: string): FunctionDef => ({ id: chunk.start, name, params: [], body: [], decorators: [], isAsync: false, isGenerator: false, isMethod: false, span });
-  const out: Stmt[] = [];
-  for (const stmt of chunk.fragment.body) {
-    if (stmt.k === "func" && stmt.fn.name) out.push({ k: "func", span, fn: stub(stmt.fn.name) });
-    else if (stmt.k === "assign" && stmt.value?.k === "func") {
-      for (const t of stmt.targets) if (t.k === "name") out.push({ k: "assign", span, targets: [{ k: "name", span, name: t.name }], value: { k: "func", span, fn: stub(t.name) } });
+/** The top-level names quick-fixes may reuse as helpers: functions, functions assigned to a name, imports. */
+function helperCandidates(chunk: Chunk): string[] {
+  const names: string[] = [];
+  for (const s of chunk.fragment.body) {
+    if (s.k === "func" && s.fn.name) names.push(s.fn.name);
+    else if (s.k === "import") {
+      for (const n of s.imp.names) if (n.local !== "*") names.push(n.local);
+    } else if (s.k === "assign" && s.value?.k === "func") {
+      for (const t of s.targets) if (t.k === "name") names.push(t.name);
     }
   }
-  return out;
+  return names;
 }
 
 /** Fills in what a chunk binds and reads, from its IR. */
@@ -313,12 +312,12 @@ function isSetUp(chunk: Chunk): boolean {
  * The chunks an edit of `edited` can change findings in, and those their analysis needs: the
  * edited chunks, the chunks that (transitively) use what they define or defined before the edit,
  * the set-up chunks (module code without functions, guards registered on routers), and everything
- * all of these use. Chunks left out keep their findings.
+ * all of these use. Chunks left out keep their findings. Without callers: the answer while typing.
  */
-export function sliceFor(index: ChunkIndex, edited: ReadonlySet<Chunk>, replacedNames: ReadonlySet<string> = new Set()): Set<Chunk> {
+export function sliceFor(index: ChunkIndex, edited: ReadonlySet<Chunk>, replacedNames: ReadonlySet<string> = new Set(), withCallers = true): Set<Chunk> {
   const slice = new Set<Chunk>(edited);
   // Callers, transitively.
-  const queue: string[] = [...replacedNames, ...[...edited].flatMap(definedNames)];
+  const queue: string[] = withCallers ? [...replacedNames, ...[...edited].flatMap(definedNames)] : [];
   const asked = new Set<string>();
   while (queue.length) {
     const name = queue.pop()!;

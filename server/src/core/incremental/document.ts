@@ -39,6 +39,17 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
   return { row, column: offset - lineStart };
 }
 
+/** The point at `to`, counting from a known point at `from` (only the text between is read). */
+function pointAfter(at: { row: number; column: number }, text: string, from: number, to: number): { row: number; column: number } {
+  let row = at.row;
+  let lineStart = from - at.column;
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: to - lineStart };
+}
+
 export class IncrementalDocument {
   private tree: Tree | undefined;
   private text = "";
@@ -80,8 +91,8 @@ export class IncrementalDocument {
         oldEndIndex: change.oldEnd,
         newEndIndex: change.newEnd,
         startPosition,
-        oldEndPosition: pointAt(this.text, change.oldEnd),
-        newEndPosition: pointAt(text, change.newEnd),
+        oldEndPosition: pointAfter(startPosition, this.text, change.start, change.oldEnd),
+        newEndPosition: pointAfter(startPosition, text, change.start, change.newEnd),
       }));
       tree = parse(text, this.language, this.tree, this.parseBudgetMs);
     }
@@ -118,7 +129,9 @@ export class IncrementalDocument {
           const end = cursor.endIndex;
           const key = `${start}:${end}`;
           const old = reusable.get(key);
-          if (old && old.text === text.slice(start, end)) {
+          // Outside the changed text a chunk in the same place has the same text: compare only near the change.
+          const untouched = !!change && (end < change.start || start > change.newEnd);
+          if (old && (untouched || old.text === text.slice(start, end))) {
             if (change && old.start >= change.oldEnd) shiftChunk(old, delta);
             reusable.delete(key);
             chunks.push(old);

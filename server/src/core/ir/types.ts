@@ -93,7 +93,11 @@ export type Stmt =
   | { k: "block"; span: Span; body: Stmt[] }
   | { k: "jump"; span: Span; kind: "break" | "continue" }
   | { k: "global"; span: Span; names: string[] }
-  | { k: "nop"; span: Span };
+  /**
+   * Nothing to run. `declares`: a part of the file left out of this program (the editor analyses
+   * only what an edit can change) that defines these top-level names, for quick-fixes looking for helpers.
+   */
+  | { k: "nop"; span: Span; declares?: string[] };
 
 export interface Param {
   pattern: Pattern;
