@@ -27,23 +27,28 @@ function deepPythonBlocks(levels: number): string {
   return lines.join("\n") + "\n";
 }
 
+// The deep files import an AI SDK, as real AI code would: a workspace scan's pre-filter would
+// otherwise (rightly) leave them unparsed, and the nesting guard would go untested there.
+const PY_HEAD = "import openai\n";
+const JS_HEAD = 'import OpenAI from "openai";\n';
+
 export function pathologicalFiles(): PathologicalFile[] {
   const open = (s: string) => s.repeat(DEEP);
   return [
     // Deep nesting, Python.
-    text("deep_parens.py", `x = ${open("(")}1${open(")")}\n`),
-    text("deep_lists.py", `x = ${open("[")}${open("]")}\n`),
+    text("deep_parens.py", `${PY_HEAD}x = ${open("(")}1${open(")")}\n`),
+    text("deep_lists.py", `${PY_HEAD}x = ${open("[")}${open("]")}\n`),
     text("deep_calls.py", `from openai import OpenAI\nclient = OpenAI()\nq = input()\nx = ${open("f(")}${AI_CALL_PY}${open(")")}\nprint(x)\n`),
-    text("deep_ifs.py", `x = ${open("a if b else (")}c${open(")")}\n`),
-    text("deep_blocks.py", deepPythonBlocks(1_200)),
+    text("deep_ifs.py", `${PY_HEAD}x = ${open("a if b else (")}c${open(")")}\n`),
+    text("deep_blocks.py", PY_HEAD + deepPythonBlocks(1_200)),
     // Deep nesting, JavaScript and TypeScript.
-    text("deep_parens.js", `const x = ${open("(")}1${open(")")};\n`),
-    text("deep_arrays.js", `const x = ${open("[")}${open("]")};\n`),
-    text("deep_calls.js", `const x = ${open("f(")}1${open(")")};\n`),
-    text("deep_ifs.js", `${open("if (a) {")}${open("}")}\n`),
-    text("deep_objects.ts", `const x = ${open("{a:")}1${open("}")};\n`),
-    text("deep_arrows.mjs", `export const f = ${open("() => ")}1;\n`),
-    text("deep_jsx.tsx", `export const P = () => ${open("<div>")}x${open("</div>")};\n`),
+    text("deep_parens.js", `${JS_HEAD}const x = ${open("(")}1${open(")")};\n`),
+    text("deep_arrays.js", `${JS_HEAD}const x = ${open("[")}${open("]")};\n`),
+    text("deep_calls.js", `${JS_HEAD}const x = ${open("f(")}1${open(")")};\n`),
+    text("deep_ifs.js", `${JS_HEAD}${open("if (a) {")}${open("}")}\n`),
+    text("deep_objects.ts", `${JS_HEAD}const x = ${open("{a:")}1${open("}")};\n`),
+    text("deep_arrows.mjs", `${JS_HEAD}export const f = ${open("() => ")}1;\n`),
+    text("deep_jsx.tsx", `${JS_HEAD}export const P = () => ${open("<div>")}x${open("</div>")};\n`),
     // One line of about 1 MB (under the 1 MiB limit, so it is analysed).
     text("long_line.py", `x = "${"a".repeat(999_990)}"\n`),
     text("long_line.ts", `const xs = [${"1,".repeat(200_000)}]; const s = "${"b".repeat(590_000)}";\n`),

@@ -157,11 +157,13 @@ function matchBody(text: string, i: number, shape: KeyShape): number {
 
 /** Whether `text` holds any key prefix at all: a quick test before `findCredentials` on large texts. */
 export function mayHoldCredentials(text: string): boolean {
-  return ANY_PREFIX.test(text);
+  return KEY_PREFIXES.some((prefix) => text.includes(prefix));
 }
 
-/** Every key prefix as one alternation of literals (our own data, not user input). */
-const ANY_PREFIX = new RegExp(SHAPES.map((s) => s.prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
+/** The distinct key prefixes, shortest first; a prefix another one starts with makes the longer one redundant here. */
+const KEY_PREFIXES = [...new Set(SHAPES.map((s) => s.prefix))]
+  .sort((a, b) => a.length - b.length)
+  .filter((p, i, all) => !all.slice(0, i).some((shorter) => p.startsWith(shorter)));
 
 /**
  * Finds literal AI provider keys in `text` (a string literal, comment or

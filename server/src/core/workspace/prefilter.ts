@@ -34,13 +34,14 @@ function moduleRoots(names: readonly string[]): ModuleNames {
 }
 
 const AI_MODULES = moduleRoots(SDK_ENTRIES.flatMap((e) => e.names));
-/** The longest literal piece of each host pattern (`*.openai.azure.com` gives `.openai.azure.com`), as one alternation of literals. */
-const HOSTS = new RegExp(
-  AI_HOSTS.map((h) => h.host.split("*").sort((a, b) => b.length - a.length)[0])
-    .filter((h) => h.length >= 6)
-    .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("|"),
-);
+/** The longest literal piece of each host pattern (`*.openai.azure.com` gives `.openai.azure.com`). */
+const HOST_PIECES = [
+  ...new Set(AI_HOSTS.map((h) => h.host.split("*").sort((a, b) => b.length - a.length)[0]).filter((h) => h.length >= 6)),
+];
+
+function mentionsHost(text: string): boolean {
+  return HOST_PIECES.some((piece) => text.includes(piece));
+}
 
 export type Relevance = "ai" | "secret" | "consent" | "directive";
 
@@ -64,7 +65,7 @@ function mentionsModule(text: string, language: Language, modules: ModuleNames):
 /** Why a file's text may hold findings; empty when it cannot. */
 export function textRelevance(text: string, language: Language, extraConsentNames: ReadonlySet<string> = new Set()): Set<Relevance> {
   const why = new Set<Relevance>();
-  if (mentionsModule(text, language, AI_MODULES) || HOSTS.test(text)) why.add("ai");
+  if (mentionsModule(text, language, AI_MODULES) || mentionsHost(text)) why.add("ai");
   if (mayHoldCredentials(text) && findCredentials(text).length > 0) why.add("secret");
   if (text.includes("genai-lint-disable")) why.add("directive");
   if (mayNameConsent(text, extraConsentNames)) why.add("consent");
