@@ -1,6 +1,6 @@
 // Bundles the CLI/language server and the VS Code client, and copies the WASM grammars next to the server bundle.
 import * as esbuild from "esbuild";
-import { cpSync, mkdirSync, existsSync } from "node:fs";
+import { cpSync, mkdirSync, existsSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -38,6 +38,8 @@ function copyWasm() {
 }
 
 copyWasm();
+// A production bundle has no source map: remove the last development build's, which would no longer match.
+if (production) for (const options of builds) rmSync(`${options.outfile}.map`, { force: true });
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

@@ -47,6 +47,8 @@ const wanted = [
   ...(contributes.snippets ?? []).map((s) => `extension/${path.posix.normalize(s.path)}`),
   ...(contributes.grammars ?? []).map((g) => `extension/${path.posix.normalize(g.path)}`),
 ];
+// Leave server/out and client/out as `npm run build` makes them (with source maps), not minified.
+run(process.execPath, ["esbuild.mjs"]);
 const missing = wanted.filter((f) => !files.has(f));
 const stray = [...files].filter((f) => f.includes("node_modules/"));
 const size = statSync(out).size;

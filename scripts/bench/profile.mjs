@@ -10,6 +10,9 @@ const B64_VALUE = new Map([...B64].map((c, i) => [c, i]));
 /** Decodes a source map's mappings into per-line sorted segments [genCol, srcIdx, srcLine, srcCol]. */
 export function loadSourceMap(file) {
   if (!existsSync(file)) return undefined;
+  // Only the map the bundle names is its own: a minified (production) bundle names none.
+  const bundle = file.replace(/\.map$/, "");
+  if (existsSync(bundle) && !readFileSync(bundle, "utf8").includes(`sourceMappingURL=${path.basename(file)}`)) return undefined;
   const map = JSON.parse(readFileSync(file, "utf8"));
   const lines = [];
   let src = 0;

@@ -471,6 +471,7 @@ async function profilePhase(corpus, outDir, quick) {
   mkdirSync(dir, { recursive: true });
   // Read the map now: a rebuild of server/out during the phase would make it disagree with the profiles.
   const sourceMap = loadSourceMap(`${BIN}.map`);
+  if (!sourceMap) log("  no source map for server/out (a production build?): run `npm run build` to map the profile to the sources");
   const bundleBefore = bundleId();
   const newest = (sub) => {
     const files = readdirSync(path.join(dir, sub)).filter((f) => f.endsWith(".cpuprofile")).map((f) => path.join(dir, sub, f));

@@ -50,7 +50,7 @@ export function parseSuppressions(comments: readonly Comment[], text: string): S
       rest = rest.slice(0, dashes).trim();
     }
     const rules = rest.split(/[\s,]+/).filter((r) => /^[A-Z]{3}\d{3}$/.test(r));
-    index ??= new LineIndex(text);
+    index ??= LineIndex.of(text);
     const line = index.position(c.span.start).line;
     out.push({ kind, rules, reason, start: c.span.start, end: c.span.end, targetLine: kind === "next-line" ? line + 1 : kind === "line" ? line : undefined });
   }
@@ -114,7 +114,7 @@ export function applySuppressions(
   settings: { SUP001?: { enabled: boolean; severity: Severity }; SUP002?: { enabled: boolean; severity: Severity } },
 ): { kept: Finding[]; suppressed: Array<{ finding: Finding; suppression: Suppression }>; added: Finding[] } {
   if (suppressions.length === 0) return { kept: [...findings], suppressed: [], added: [] };
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text);
   const used = new Set<Suppression>();
   const kept: Finding[] = [];
   const suppressed: Array<{ finding: Finding; suppression: Suppression }> = [];

@@ -47,7 +47,7 @@ export function toRange(index: LineIndex, start: number, end: number): Range {
 export function toDiagnostic(finding: Finding, index: LineIndex, version: number, locale: Locale, textOf: (file: string) => string | undefined): Diagnostic {
   const related = finding.related.flatMap((r) => {
     const text = r.file === finding.file ? undefined : textOf(r.file);
-    const idx = r.file === finding.file ? index : text !== undefined ? new LineIndex(text) : undefined;
+    const idx = r.file === finding.file ? index : text !== undefined ? LineIndex.of(text) : undefined;
     if (!idx) return [];
     return [{ location: { uri: pathToUri(r.file), range: toRange(idx, r.start, r.end) }, message: pick(r.message, locale) }];
   });
@@ -80,7 +80,7 @@ export function editsFor(index: LineIndex, edits: ReadonlyArray<{ start: number;
 /** Quick-fixes for one diagnostic, then the suppression actions. */
 export function codeActionsFor(uri: string, diagnostic: Diagnostic, text: string, program: ProgramIR | undefined, locale: Locale): CodeAction[] {
   const data = diagnostic.data as DiagnosticData | undefined;
-  const index = new LineIndex(text);
+  const index = LineIndex.of(text);
   const actions: CodeAction[] = [];
   data?.fixes.forEach((fix, i) => {
     const action = CodeAction.create(fix.title, { changes: { [uri]: editsFor(index, fix.edits) } }, CodeActionKind.QuickFix);

@@ -147,7 +147,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   function diagnosticsOf(document: TextDocument, analysis: DocumentAnalysis, settings: ServerSettings, locale: Locale): Diagnostic[] {
-    const index = new LineIndex(analysis.text);
+    const index = LineIndex.of(analysis.text);
     if (analysis.skipped === "too-large") {
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: "genai-lint", message: t("tooLarge", locale, { limit: settings.limits.maxFileSizeKB }) }];
     }
@@ -182,7 +182,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const where = locateConfigPath(text, state.error.path);
         void connection.sendDiagnostics({
           uri,
-          diagnostics: [{ range: toRange(new LineIndex(text), where.start, where.end), severity: DiagnosticSeverity.Error, source: "genai-lint", code: "config", message: t("configError", localeFor(DEFAULT_SETTINGS), { message: state.error.message }) }],
+          diagnostics: [{ range: toRange(LineIndex.of(text), where.start, where.end), severity: DiagnosticSeverity.Error, source: "genai-lint", code: "config", message: t("configError", localeFor(DEFAULT_SETTINGS), { message: state.error.message }) }],
         });
         sendStatus(undefined, localeFor(DEFAULT_SETTINGS), state.error.message);
       } else void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -314,7 +314,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (!data || data.version !== document.version) {
           const fresh = (analysis.result?.findings ?? []).find((f) => f.ruleId === String(diagnostic.code) && sameStart(f, diagnostic, text));
           if (!fresh) continue;
-          usable = toDiagnostic(fresh, new LineIndex(text), document.version, locale, (file) => host.textOf(file));
+          usable = toDiagnostic(fresh, LineIndex.of(text), document.version, locale, (file) => host.textOf(file));
         }
         actions.push(...codeActionsFor(document.uri, usable, text, programOf(document), locale));
       }
@@ -339,7 +339,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const result = applyFixes(text, safe);
     if (result.applied === 0) return { edits: [], applied: 0 };
     // One edit replacing the whole text keeps the client from having to order overlapping-looking edits.
-    const index = new LineIndex(text);
+    const index = LineIndex.of(text);
     return { edits: editsFor(index, [{ start: 0, end: text.length, newText: result.text }]), applied: result.applied };
   }
 
@@ -355,7 +355,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const { analysis, locale } = await analyse(document);
-    const index = new LineIndex(analysis.text);
+    const index = LineIndex.of(analysis.text);
     const offset = index.offset(params.position.line, params.position.character);
     const hits = (analysis.result?.findings ?? []).filter((f) => f.start <= offset && offset <= Math.max(f.end, f.start + 1));
     return hoverFor(hits, index, locale) ?? null;
@@ -445,7 +445,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 }
 
 function sameStart(f: Finding, d: Diagnostic, text: string): boolean {
-  const p = new LineIndex(text).position(f.start);
+  const p = LineIndex.of(text).position(f.start);
   return p.line === d.range.start.line && p.character === d.range.start.character;
 }
 

@@ -167,12 +167,7 @@ async function runBaseline(argv: string[]): Promise<number> {
   await initParsing(locateWasm());
   const result = scan({ paths: args.paths, configFile: args.config, baselineFile: null, suppressionsFile: args.suppressions });
   const expired = new Set(result.acceptance.expired.map((e) => e.finding));
-  const lineIndexes = new Map<string, LineIndex>();
-  const lineOf = (file: string, offset: number) => {
-    let index = lineIndexes.get(file);
-    if (!index) lineIndexes.set(file, (index = new LineIndex(result.texts.get(file) ?? "")));
-    return index.position(offset).line + 1;
-  };
+  const lineOf = (file: string, offset: number) => LineIndex.of(result.texts.get(file) ?? "").position(offset).line + 1;
   const entries = result.acceptance.findings
     .filter((f) => !expired.has(f))
     .map((f) => ({ rule: f.ruleId, file: result.projectPath(f.file), fingerprint: result.acceptance.fingerprints.get(f)!, line: lineOf(f.file, f.start), message: f.message.en }));

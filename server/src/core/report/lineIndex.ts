@@ -1,7 +1,24 @@
 // Offsets to 1-based lines and columns (UTF-16 code units, as editors count).
 
+/** How many texts' indexes `LineIndex.of` keeps: the open document and the files its findings point into. */
+const CACHED_INDEXES = 16;
+const recent = new Map<string, LineIndex>();
+
 export class LineIndex {
   private readonly starts: number[] = [0];
+
+  /** The index of `text`, shared while the text is unchanged (each diagnostic and related location asks again). */
+  static of(text: string): LineIndex {
+    let index = recent.get(text);
+    if (index) {
+      recent.delete(text);
+    } else {
+      index = new LineIndex(text);
+      if (recent.size >= CACHED_INDEXES) recent.delete(recent.keys().next().value!);
+    }
+    recent.set(text, index);
+    return index;
+  }
 
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) {
