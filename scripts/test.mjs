@@ -49,8 +49,19 @@ const tiers = [
   ["neovim", ["out/test/neovim/**/*.test.js"]],
   ["e2e", ["out/test/e2e/**/*.test.js"]],
 ];
+// The editor tiers need Chromium, Neovim and code-server: installed (once, cached outside the tree) before the first of them.
+const EDITOR_TIERS = new Set(["browser", "neovim", "e2e"]);
+let editorsInstalled;
 for (const [tier, specs] of tiers) {
   if (only.length && !only.includes(tier)) continue;
+  if (EDITOR_TIERS.has(tier)) {
+    editorsInstalled ??= run("bash", [path.join(root, "scripts/setup-editors.sh")]) === 0;
+    if (!editorsInstalled) {
+      failed++;
+      console.log(`[${tier}] 0 passed, 1 failed (scripts/setup-editors.sh failed: see its message above)`);
+      continue;
+    }
+  }
   runMocha(tier, specs);
 }
 
