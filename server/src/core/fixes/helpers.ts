@@ -236,7 +236,7 @@ export function isReusableHelperName(name: string): boolean {
   return Object.values(EXISTING).some((matches) => matches(name));
 }
 
-/** Names bound at the top level of a program: function definitions and imports. */
+/** Names bound at the top level of a program that may be helpers: function definitions and imported names (not modules). */
 const namesOfProgram = new WeakMap<ProgramIR, string[]>();
 
 function topLevelNames(program: ProgramIR): string[] {
@@ -251,7 +251,8 @@ function collectTopLevelNames(program: ProgramIR): string[] {
     if (s.k === "nop" && s.declares) names.push(...s.declares);
     else if (s.k === "func" && s.fn.name) names.push(s.fn.name);
     else if (s.k === "import") {
-      for (const n of s.imp.names) if (n.local !== "*") names.push(n.local);
+      // `import c2pa`, `import * as pii`: a module, which a fix cannot call as a helper.
+      for (const n of s.imp.names) if (n.local !== "*" && n.imported !== "*") names.push(n.local);
     } else if (s.k === "assign") {
       for (const t of s.targets) if (t.k === "name" && s.value?.k === "func") names.push(t.name);
     }
