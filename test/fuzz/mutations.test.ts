@@ -17,7 +17,7 @@ const SEED = 20250401;
 const PROGRAMS = 400;
 const CLI_LIMIT_MS = 60_000;
 const ANSWER_LIMIT_MS = 10_000;
-const SKIP_REASONS = new Set(["too-large", "minified", "gitignored", "excluded-by-config", "binary", "unreadable", "not-utf8", "analysis-timeout"]);
+const SKIP_REASONS = new Set(["too-large", "minified", "gitignored", "excluded-by-config", "binary", "unreadable", "not-utf8", "analysis-timeout", "symlink", "not-a-regular-file"]);
 
 interface JsonReport {
   findings: Array<{ file: string; line: number; column: number; rule: string }>;

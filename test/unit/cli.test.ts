@@ -1,7 +1,7 @@
 // The built `genai-lint` command: formats, exit codes, coverage accounting, SARIF validity.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Ajv from "ajv-draft-04";
@@ -122,6 +122,39 @@ describe("genai-lint CLI", function () {
     assert.ok(report.coverage.excludedFolders.some((f) => f.endsWith("node_modules")));
     assert.ok(report.coverage.excludedFolders.some((f) => f.endsWith("env")));
     assert.ok(report.coverage.excludedFolders.some((f) => f.endsWith("ignored")));
+  });
+
+  it("lists links, pipes and unreadable folders in the coverage instead of following, reading or dropping them", function () {
+    const dir = tree({ "app.py": CHAT_APP, "lib/helpers.py": "x = 1\n", "locked/inner.py": "x = 1\n" });
+    symlinkSync(path.join(dir, "app.py"), path.join(dir, "linked_app.py"));
+    symlinkSync(path.join(dir, "lib"), path.join(dir, "linked_lib"));
+    symlinkSync(path.join(dir, "missing.py"), path.join(dir, "dangling.py"));
+    assert.equal(spawnSync("mkfifo", [path.join(dir, "pipe.py")]).status, 0, "mkfifo");
+    chmodSync(path.join(dir, "locked"), 0o000);
+    const lockedReadable = (() => {
+      try {
+        readdirSync(path.join(dir, "locked"));
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    try {
+      const report = JSON.parse(run(["scan", dir, "--format", "json"]).stdout) as { coverage: { filesScanned: number; skipped: Array<{ file: string; reason: string }>; excludedFolders: string[] } };
+      const reasons = Object.fromEntries(report.coverage.skipped.map((s) => [s.file, s.reason]));
+      assert.equal(reasons["linked_app.py"], "symlink");
+      assert.equal(reasons["dangling.py"], "symlink");
+      assert.equal(reasons["pipe.py"], "not-a-regular-file");
+      // Root can read any folder: then it is scanned like the others.
+      if (!lockedReadable) assert.equal(reasons["locked"], "unreadable");
+      assert.ok(report.coverage.excludedFolders.some((f) => f.endsWith("linked_lib")));
+      assert.equal(report.coverage.filesScanned, lockedReadable ? 3 : 2, "app.py, lib/helpers.py (and locked/inner.py when readable)");
+      // A pipe named on the command line is not read either.
+      const explicit = JSON.parse(run(["scan", path.join(dir, "pipe.py"), "--format", "json"]).stdout) as { coverage: { skipped: Array<{ reason: string }> } };
+      assert.deepEqual(explicit.coverage.skipped.map((s) => s.reason), ["not-a-regular-file"]);
+    } finally {
+      chmodSync(path.join(dir, "locked"), 0o755);
+    }
   });
 
   it("writes SARIF 2.1.0 that validates against the schema, with rule metadata and code flows", () => {

@@ -35,7 +35,8 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
   const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   const rel = (p: string) => toPosix(path.relative(options.root, p)) || ".";
 
-  const visitFile = (file: string, ignores: Array<{ dir: string; rules: GitIgnore }>, explicit: boolean): void => {
+  /** `unread`: why a file that is not a regular one is left unread, once ignores and globs have had their say. */
+  const visitFile = (file: string, ignores: Array<{ dir: string; rules: GitIgnore }>, explicit: boolean, unread?: SkipReason): void => {
     if (!isSourceFile(file)) return;
     const relative = rel(file);
     if (!explicit && isIgnored(file, false, ignores)) {
@@ -44,6 +45,10 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
     }
     if (options.exclude?.(relative) || (options.include && !options.include(relative))) {
       out.skipped.push({ file, reason: "excluded-by-config" });
+      return;
+    }
+    if (unread) {
+      out.skipped.push({ file, reason: unread });
       return;
     }
     if (isMinifiedName(file)) {
@@ -69,6 +74,8 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
+      // Its files cannot be listed: the folder itself stands for them in the coverage.
+      out.skipped.push({ file: dir, reason: "unreadable" });
       return;
     }
     const gitignore = path.join(dir, ".gitignore");
@@ -94,6 +101,10 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
         }
         visitDir(full, scoped);
       } else if (entry.isFile()) visitFile(full, scoped, false);
+      else if (entry.isSymbolicLink()) {
+        if (isSourceFile(full)) visitFile(full, scoped, false, "symlink");
+        else if (isDirectory(full) && !isIgnored(full, true, scoped) && !DEFAULT_EXCLUDED_DIRS.has(entry.name)) out.excludedFolders.push(full);
+      } else visitFile(full, scoped, false, "not-a-regular-file");
     }
   };
 
@@ -106,9 +117,17 @@ export function discover(paths: readonly string[], options: DiscoverOptions): Di
       continue;
     }
     if (st.isDirectory()) visitDir(abs, ancestorIgnores(abs, options.root));
-    else if (st.isFile()) visitFile(abs, ancestorIgnores(path.dirname(abs), options.root), true);
+    else visitFile(abs, ancestorIgnores(path.dirname(abs), options.root), true, st.isFile() ? undefined : "not-a-regular-file");
   }
   return out;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** .gitignore files of the folders between the workspace root and `dir`. */

@@ -13,7 +13,19 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 /** Time a scan gives each file, for parsing and again for evaluation, before it notes the file as cut short and moves on. */
 export const DEFAULT_FILE_BUDGET_MS = 10_000;
 
-export type SkipReason = "too-large" | "minified" | "gitignored" | "excluded-by-config" | "binary" | "unreadable" | "not-utf8" | "analysis-timeout";
+export type SkipReason =
+  | "too-large"
+  | "minified"
+  | "gitignored"
+  | "excluded-by-config"
+  | "binary"
+  | "unreadable"
+  | "not-utf8"
+  | "analysis-timeout"
+  // Links are not followed (they may lead out of the workspace or in a circle); scan their target instead.
+  | "symlink"
+  // A pipe, socket or device with a source extension: reading it could block or never end.
+  | "not-a-regular-file";
 
 export function isMinifiedName(path: string): boolean {
   return /\.min\.(js|mjs|cjs)$/i.test(path) || /[.-]bundle\.min\./i.test(path);
