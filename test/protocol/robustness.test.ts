@@ -54,6 +54,9 @@ describe("language server on pathological documents", function () {
       const items = await withLimit(client.pull(uri), file.name);
       if (file.expect === "too-large") assert.ok(items.some((d) => /1024/.test(d.message)), `a too-large notice: ${JSON.stringify(items)}`);
       if (file.name === "crlf.py") assert.ok(items.some((d) => d.code === "DIS001" && d.range.start.line === 9), JSON.stringify(items));
+      // Code nested past the lowering limit is left out, and the editor says so; other files carry no such notice.
+      const deepNotice = items.some((d) => d.code === undefined && /nested deeper than \d+ levels/.test(d.message));
+      assert.equal(deepNotice, file.name.startsWith("deep_"), `${file.name}: ${JSON.stringify(items.filter((d) => d.code === undefined))}`);
       // A hover on the same document is answered too.
       await withLimit(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 0 } }), `hover on ${file.name}`);
     });

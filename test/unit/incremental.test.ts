@@ -91,6 +91,18 @@ describe("incremental analysis of edits", function () {
   this.timeout(600_000);
   before(ready);
 
+  it("says what it left out of a document: all of it when parsing ran out of time, code nested too deep", () => {
+    const slow = new IncrementalDocument("/w/slow.py", "python", 0);
+    slow.update("x = call(1, 2)\n".repeat(100_000));
+    assert.deepEqual(slow.incomplete, { kind: "parsing-stopped", ms: 0 });
+    const deep = new IncrementalDocument("/w/deep.py", "python");
+    deep.update(`import openai\nx = ${"(".repeat(1_000)}1${")".repeat(1_000)}\n`);
+    assert.deepEqual(deep.incomplete, { kind: "too-deep", levels: 400 });
+    // An edit that removes the deep code clears the notice.
+    deep.update("import openai\nx = 1\n");
+    assert.equal(deep.incomplete, undefined);
+  });
+
   const suites = [sharedSuite(), path.join(REPO_ROOT, "test/fixtures/generalization"), path.join(REPO_ROOT, "test/fixtures/heldout2"), path.join(REPO_ROOT, "test/fixtures/heldout3"), path.join(REPO_ROOT, "test/fixtures/rules"), path.join(REPO_ROOT, "examples")].filter((s): s is string => !!s);
   for (const suite of suites) {
     it(`finds what a full analysis finds after each of 12 edits, in every program of ${path.relative(path.dirname(REPO_ROOT), suite)}`, () => {

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AnalysisResult, AnalysisSettings } from "../core/analyze";
 import { analyzeDocument, type DocumentAnalysisState, type DocumentEdits } from "../core/incremental/analyzeDocument";
-import { IncrementalDocument } from "../core/incremental/document";
+import { type Incompleteness, IncrementalDocument } from "../core/incremental/document";
 import { acceptFindings } from "../core/baseline/accept";
 import { type AcceptedRisk, parseAcceptedRisks, SUPPRESSIONS_FILE_NAME } from "../core/baseline/acceptedRisks";
 import { type Baseline, BASELINE_FILE_NAME, parseBaseline } from "../core/baseline/baseline";
@@ -92,6 +92,8 @@ export interface DocumentAnalysis {
   result?: AnalysisResult;
   /** Why the document was not analysed (too large, excluded, disabled). */
   skipped?: "disabled" | "excluded" | "too-large" | "unsupported";
+  /** What of it the analysis left out (parsing ran out of time, code nested too deep). */
+  incomplete?: Incompleteness;
   text: string;
   durationMs: number;
 }
@@ -343,7 +345,8 @@ export class AnalysisHost {
     const accepted = acceptance.baseline || acceptance.acceptedRisks
       ? acceptFindings(own, { textOf: (f) => this.provider.read(f), projectPath: (f) => toPosix(path.posix.relative(root, f)), baseline: acceptance.baseline, acceptedRisks: acceptance.acceptedRisks, today: localDate(new Date()) }).findings
       : own;
-    return { version, settingsKey: key, result: { ...result, findings: accepted, inventory: result.inventory.filter((i) => i.file === file) }, text, durationMs: Date.now() - started };
+    const incomplete = this.documents.get(file)?.incomplete;
+    return { version, settingsKey: key, result: { ...result, findings: accepted, inventory: result.inventory.filter((i) => i.file === file) }, text, durationMs: Date.now() - started, ...(incomplete ? { incomplete } : {}) };
   }
 
   /** Called when a complete analysis changed a document's findings after the answer given while typing. */

@@ -152,9 +152,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: "genai-lint", message: t("tooLarge", locale, { limit: settings.limits.maxFileSizeKB }) }];
     }
     const out = (analysis.result?.findings ?? []).map((f) => toDiagnostic(f, index, document.version, locale, (file) => host.textOf(file)));
-    if (analysis.result?.timedOut) {
-      out.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: "genai-lint", message: t("timedOut", locale, { ms: settings.limits.timeBudgetMs }) });
-    }
+    const note = (message: string): Diagnostic => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: "genai-lint", message });
+    if (analysis.result?.timedOut) out.push(note(t("timedOut", locale, { ms: settings.limits.timeBudgetMs })));
+    const incomplete = analysis.incomplete;
+    if (incomplete?.kind === "parsing-stopped") out.push(note(t("parsingStopped", locale, { ms: incomplete.ms })));
+    if (incomplete?.kind === "too-deep") out.push(note(t("tooDeep", locale, { levels: incomplete.levels })));
     return out;
   }
 

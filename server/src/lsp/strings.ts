@@ -16,6 +16,8 @@ const STRINGS = {
   configError: { en: "genai-lint configuration problem: {message}. Analysis continues with the defaults.", zh: "genai-lint 設定有問題：{message}。分析會以預設設定繼續。" },
   tooLarge: { en: "genai-lint skipped this file: it is larger than {limit} KB (genaiLint.limits.maxFileSizeKB).", zh: "genai-lint 略過此檔案：檔案大於 {limit} KB（genaiLint.limits.maxFileSizeKB）。" },
   timedOut: { en: "genai-lint stopped analysing this file after {ms} ms (genaiLint.limits.timeBudgetMs); findings may be incomplete.", zh: "genai-lint 分析此檔案 {ms} 毫秒後停止（genaiLint.limits.timeBudgetMs）；結果可能不完整。" },
+  parsingStopped: { en: "genai-lint stopped parsing this file after {ms} ms; it was not analysed.", zh: "genai-lint 解析此檔案 {ms} 毫秒後停止；此檔案未經分析。" },
+  tooDeep: { en: "genai-lint did not analyse code nested deeper than {levels} levels in this file; findings there may be missing.", zh: "genai-lint 未有分析此檔案中嵌套超過 {levels} 層的程式碼；該處的結果可能缺漏。" },
   reasonPlaceholder: { en: "<reason>", zh: "<理由>" },
   scanning: { en: "genai-lint: scanning the workspace", zh: "genai-lint：正在掃描工作區" },
   scanProgress: { en: "{done} of {total} files", zh: "{done} / {total} 個檔案" },

@@ -1,10 +1,13 @@
 // An open document parsed incrementally: tree-sitter reuses the unchanged parts of the previous
 // tree, and only the top-level chunks an edit touched are lowered again.
 import { Edit, type Tree } from "web-tree-sitter";
+import { MAX_NESTING } from "../ir/lowerCommon";
 import type { Language } from "../ir/types";
 import { parse } from "../parse/parser";
 import type { ParsedFile } from "../workspace/workspace";
 import { assemble, type Chunk, ChunkIndex, definedNames, makeChunk, shiftChunk } from "./chunks";
+
+export type Incompleteness = { kind: "parsing-stopped"; ms: number } | { kind: "too-deep"; levels: number };
 
 /** One edit between two versions of a text: [start, oldEnd) became [start, newEnd). */
 export interface TextChange {
@@ -171,6 +174,12 @@ export class IncrementalDocument {
     if (from === this.text) return undefined;
     if (from === this.before && this.lastChange) return this.lastChange;
     return diffTexts(from, this.text);
+  }
+
+  /** What of the document was left out of the analysis, if anything: all of it (parsing ran out of time) or code nested too deep. */
+  get incomplete(): Incompleteness | undefined {
+    if (this.note) return { kind: "parsing-stopped", ms: this.parseBudgetMs ?? 0 };
+    return this.chunkList.some((c) => c.fragment.truncated) ? { kind: "too-deep", levels: MAX_NESTING } : undefined;
   }
 
   /** The file with the whole program, or only the given chunks (the analysis of an edit). */
