@@ -39,4 +39,17 @@ describe("globs", () => {
     assert.equal(ignore.ignores("secrets.py", false), true);
     assert.equal(ignore.ignores("pkg/secrets.py", false), undefined);
   });
+
+  it("reads .gitignore escapes: a kept trailing space, a leading # or !, a literal star; no braces", () => {
+    const ignore = new GitIgnore("notes\\ \ndraft  \n\\#scratch.py\n\\!bang.py\nliteral\\*.py\n{a,b}.py\n");
+    assert.equal(ignore.ignores("notes ", false), true);
+    assert.equal(ignore.ignores("notes", false), undefined);
+    assert.equal(ignore.ignores("draft", false), true, "unescaped trailing spaces are dropped");
+    assert.equal(ignore.ignores("#scratch.py", false), true);
+    assert.equal(ignore.ignores("!bang.py", false), true);
+    assert.equal(ignore.ignores("literal*.py", false), true);
+    assert.equal(ignore.ignores("literalx.py", false), undefined);
+    assert.equal(ignore.ignores("a.py", false), undefined);
+    assert.equal(ignore.ignores("{a,b}.py", false), true);
+  });
 });

@@ -132,10 +132,12 @@ export type GlobMatcher = (path: string) => boolean;
 
 /**
  * Compiles a glob for workspace-relative POSIX paths. A pattern without a
- * slash matches at any depth (`*.test.ts`), like .gitignore.
+ * slash matches at any depth (`*.test.ts`), like .gitignore. Config globs may
+ * be written with Windows separators; `.gitignore` patterns (`gitignore: true`)
+ * instead use the backslash as an escape (`\#notes`, `name\ `) and know no braces.
  */
-export function compileGlob(pattern: string): GlobMatcher {
-  const variants = expandBraces(pattern.trim().replace(/\\/g, "/")).map((p) => {
+export function compileGlob(pattern: string, options: { gitignore?: boolean } = {}): GlobMatcher {
+  const variants = (options.gitignore ? [pattern] : expandBraces(pattern.trim().replace(/\\/g, "/"))).map((p) => {
     let q = p.replace(/^\.\//, "");
     const anchored = q.startsWith("/") || q.replace(/\/$/, "").includes("/");
     q = q.replace(/^\//, "").replace(/\/$/, "");
@@ -149,6 +151,6 @@ export function compileGlob(pattern: string): GlobMatcher {
 }
 
 export function compileGlobs(patterns: readonly string[]): GlobMatcher {
-  const matchers = patterns.map(compileGlob);
+  const matchers = patterns.map((p) => compileGlob(p));
   return (path) => matchers.some((m) => m(path));
 }

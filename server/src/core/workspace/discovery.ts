@@ -31,14 +31,6 @@ export function isMinifiedName(path: string): boolean {
   return /\.min\.(js|mjs|cjs)$/i.test(path) || /[.-]bundle\.min\./i.test(path);
 }
 
-/** Minified by content: very long average lines in a JS file. */
-export function looksMinified(text: string): boolean {
-  if (text.length < 5000) return false;
-  let lines = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lines++;
-  return text.length / lines > 1000;
-}
-
 /**
  * Trailing spaces of a .gitignore line are ignored unless escaped with a backslash.
  * A loop, not `/(?<!\\)\s+$/`: that regex is quadratic on long runs of spaces.
@@ -66,9 +58,8 @@ export class GitIgnore {
       if (!line || line.startsWith("#")) continue;
       const negate = line.startsWith("!");
       if (negate) line = line.slice(1);
-      if (line.startsWith("\\")) line = line.slice(1);
       const dirOnly = line.endsWith("/");
-      const glob = compileGlob(line);
+      const glob = compileGlob(line, { gitignore: true });
       this.rules.push({ negate, dirOnly, match: glob });
     }
   }
