@@ -1,6 +1,6 @@
 // Lowers a tree-sitter JavaScript / TypeScript / TSX tree into the shared program model.
 import type { Node } from "web-tree-sitter";
-import { collectTokens, decodeEscapes, LoweringState, spanOf, unknown } from "./lowerCommon";
+import { collectTokens, decodeEscapes, LowererBase, LoweringState, spanOf, unknown } from "./lowerCommon";
 import type {
   Arg,
   ClassDef,
@@ -16,7 +16,6 @@ import type {
   ProgramIR,
   Span,
   Stmt,
-  TypeDecl,
 } from "./types";
 import { containsYield } from "./walk";
 
@@ -86,34 +85,12 @@ function propertyKey(node: Node | null): string | undefined {
   }
 }
 
-class JsLowerer {
-  readonly types: TypeDecl[] = [];
-  constructor(private readonly state: LoweringState) {}
-
-  statements(node: Node | null): Stmt[] {
-    if (!node) return [];
-    const out: Stmt[] = [];
-    for (const child of node.namedChildren) {
-      if (!child || child.type === "comment") continue;
-      this.statementInto(child, out);
-    }
-    return out;
-  }
-
+class JsLowerer extends LowererBase {
   /** One child of the program, as `statements` lowers it. */
   topLevel(node: Node): Stmt[] {
     const out: Stmt[] = [];
     this.statementInto(node, out);
     return out;
-  }
-
-  private statementInto(child: Node, out: Stmt[]): void {
-    const stmt = this.state.nested(
-      () => this.statement(child),
-      () => ({ k: "nop", span: spanOf(child) }) as Stmt,
-    );
-    if (Array.isArray(stmt)) out.push(...stmt);
-    else if (stmt) out.push(stmt);
   }
 
   /** A statement position that may hold a block or a single statement. */
@@ -125,7 +102,7 @@ class JsLowerer {
     return Array.isArray(stmt) ? stmt : [stmt];
   }
 
-  private statement(node: Node): Stmt | Stmt[] | undefined {
+  protected statement(node: Node): Stmt | Stmt[] | undefined {
     const span = spanOf(node);
     switch (node.type) {
       case "expression_statement": {
@@ -571,20 +548,7 @@ class JsLowerer {
     }
   }
 
-  private exprs(nodes: Array<Node | null>): Expr[] {
-    const out: Expr[] = [];
-    for (const n of nodes) if (n && n.type !== "comment") out.push(this.expr(n));
-    return out;
-  }
-
-  expr(node: Node): Expr {
-    return this.state.nested(
-      () => this.exprInner(node),
-      () => unknown(node),
-    );
-  }
-
-  private exprInner(node: Node): Expr {
+  protected exprInner(node: Node): Expr {
     const span = spanOf(node);
     switch (node.type) {
       case "identifier":

@@ -1,6 +1,6 @@
 // Shared plumbing of the Python and JS/TS front ends.
 import type { Node } from "web-tree-sitter";
-import type { Comment, Expr, Span, StringToken } from "./types";
+import type { Comment, Expr, Span, Stmt, StringToken, TypeDecl } from "./types";
 
 /**
  * Deeper nesting than this is not lowered: it only occurs in generated or
@@ -103,3 +103,48 @@ export function decodeEscapes(raw: string): string {
     }
   });
 }
+
+/** What the Python and JavaScript lowerers share: statements and expressions, within the nesting limit. */
+export abstract class LowererBase {
+  readonly types: TypeDecl[] = [];
+
+  constructor(protected readonly state: LoweringState) {}
+
+  protected abstract statement(node: Node): Stmt | Stmt[] | undefined;
+  protected abstract exprInner(node: Node): Expr;
+
+  /** The statements of a block, a module or a program (comments lower to nothing). */
+  statements(node: Node | null): Stmt[] {
+    if (!node) return [];
+    const out: Stmt[] = [];
+    for (const child of node.namedChildren) {
+      if (!child || child.type === "comment") continue;
+      this.statementInto(child, out);
+    }
+    return out;
+  }
+
+  /** One statement into `out`; nested past the limit, a stand-in that keeps its place. */
+  protected statementInto(node: Node, out: Stmt[]): void {
+    const stmt = this.state.nested(
+      () => this.statement(node),
+      () => ({ k: "nop", span: spanOf(node) }) as Stmt,
+    );
+    if (Array.isArray(stmt)) out.push(...stmt);
+    else if (stmt) out.push(stmt);
+  }
+
+  exprs(nodes: Array<Node | null>): Expr[] {
+    const out: Expr[] = [];
+    for (const n of nodes) if (n && n.type !== "comment") out.push(this.expr(n));
+    return out;
+  }
+
+  expr(node: Node): Expr {
+    return this.state.nested(
+      () => this.exprInner(node),
+      () => unknown(node),
+    );
+  }
+}
+

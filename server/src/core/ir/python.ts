@@ -1,6 +1,6 @@
 // Lowers a tree-sitter Python tree into the shared program model.
 import type { Node } from "web-tree-sitter";
-import { collectTokens, decodeEscapes, LoweringState, spanOf, unknown } from "./lowerCommon";
+import { collectTokens, decodeEscapes, LowererBase, LoweringState, spanOf, unknown } from "./lowerCommon";
 import { containsYield } from "./walk";
 import type {
   Arg,
@@ -14,7 +14,6 @@ import type {
   Pattern,
   ProgramIR,
   Stmt,
-  TypeDecl,
 } from "./types";
 
 const STRING_PIECES = new Set(["string_content"]);
@@ -23,7 +22,7 @@ export function lowerPython(root: Node): ProgramIR {
   const state = new LoweringState();
   collectTokens(root, state, STRING_PIECES);
   const lowerer = new PythonLowerer(state);
-  const body = lowerer.block(root);
+  const body = lowerer.statements(root);
   return {
     language: "python",
     body,
@@ -50,35 +49,13 @@ export function lowerPythonTopLevel(node: Node): ProgramIR {
   return { language: "python", body, types: lowerer.types, comments: state.comments, literals: state.literals, syntaxErrors: state.syntaxErrors, truncated: state.truncated, hasJsx: false };
 }
 
-class PythonLowerer {
-  readonly types: TypeDecl[] = [];
-  constructor(private readonly state: LoweringState) {}
-
-  block(node: Node | null): Stmt[] {
-    if (!node) return [];
-    const out: Stmt[] = [];
-    for (const child of node.namedChildren) {
-      if (!child) continue;
-      this.statementInto(child, out);
-    }
-    return out;
-  }
-
-  /** One child of the module, as `block` lowers it. */
+class PythonLowerer extends LowererBase {
+  /** One child of the module, as `statements` lowers it. */
   topLevel(node: Node, out: Stmt[]): void {
     this.statementInto(node, out);
   }
 
-  private statementInto(node: Node, out: Stmt[]): void {
-    const stmt = this.state.nested(
-      () => this.statement(node),
-      () => ({ k: "nop", span: spanOf(node) }) as Stmt,
-    );
-    if (Array.isArray(stmt)) out.push(...stmt);
-    else if (stmt) out.push(stmt);
-  }
-
-  private statement(node: Node): Stmt | Stmt[] | undefined {
+  protected statement(node: Node): Stmt | Stmt[] | undefined {
     const span = spanOf(node);
     switch (node.type) {
       case "expression_statement": {
@@ -114,8 +91,8 @@ class PythonLowerer {
           span,
           target: left ? this.pattern(left) : undefined,
           iter: right ? this.expr(right) : undefined,
-          body: this.block(node.childForFieldName("body")),
-          orelse: alternative ? this.block(alternative.childForFieldName("body") ?? alternative) : [],
+          body: this.statements(node.childForFieldName("body")),
+          orelse: alternative ? this.statements(alternative.childForFieldName("body") ?? alternative) : [],
         };
       }
       case "while_statement": {
@@ -125,8 +102,8 @@ class PythonLowerer {
           k: "loop",
           span,
           test: cond ? this.expr(cond) : undefined,
-          body: this.block(node.childForFieldName("body")),
-          orelse: alternative ? this.block(alternative.childForFieldName("body") ?? alternative) : [],
+          body: this.statements(node.childForFieldName("body")),
+          orelse: alternative ? this.statements(alternative.childForFieldName("body") ?? alternative) : [],
         };
       }
       case "with_statement": {
@@ -143,7 +120,7 @@ class PythonLowerer {
             items.push({ value: inner ? this.expr(inner) : unknown(value), target: target ? this.pattern(target) : undefined });
           } else items.push({ value: this.expr(value) });
         }
-        return { k: "with", span, items, body: this.block(node.childForFieldName("body")) };
+        return { k: "with", span, items, body: this.statements(node.childForFieldName("body")) };
       }
       case "try_statement": {
         const handlers: Array<{ param?: Pattern; body: Stmt[] }> = [];
@@ -161,11 +138,11 @@ class PythonLowerer {
               if (target) param = this.pattern(target);
             } else if (named.length >= 3 && named[1].type === "identifier") param = this.pattern(named[1]);
             const blockNode = named.find((c) => c.type === "block");
-            handlers.push({ param, body: this.block(blockNode ?? null) });
-          } else if (child.type === "else_clause") orelse = this.block(child.childForFieldName("body"));
-          else if (child.type === "finally_clause") fin = this.block(child.namedChildren.find((c) => c?.type === "block") ?? null);
+            handlers.push({ param, body: this.statements(blockNode ?? null) });
+          } else if (child.type === "else_clause") orelse = this.statements(child.childForFieldName("body"));
+          else if (child.type === "finally_clause") fin = this.statements(child.namedChildren.find((c) => c?.type === "block") ?? null);
         }
-        return { k: "try", span, body: this.block(node.childForFieldName("body")), handlers, orelse, finally: fin };
+        return { k: "try", span, body: this.statements(node.childForFieldName("body")), handlers, orelse, finally: fin };
       }
       case "function_definition":
         return { k: "func", span, fn: this.functionDef(node, []) };
@@ -186,7 +163,7 @@ class PythonLowerer {
       case "future_import_statement":
         return this.importFrom(node);
       case "block":
-        return { k: "block", span, body: this.block(node) };
+        return { k: "block", span, body: this.statements(node) };
       case "break_statement":
         return { k: "jump", span, kind: "break" };
       case "continue_statement":
@@ -199,7 +176,7 @@ class PythonLowerer {
         const bodyNode = node.childForFieldName("body");
         const cases: Array<{ test?: Expr; body: Stmt[] }> = [];
         for (const c of bodyNode?.namedChildren ?? []) {
-          if (c?.type === "case_clause") cases.push({ body: this.block(c.childForFieldName("consequence")) });
+          if (c?.type === "case_clause") cases.push({ body: this.statements(c.childForFieldName("consequence")) });
         }
         return { k: "switch", span, disc: subject ? this.expr(subject) : unknown(node), cases };
       }
@@ -214,7 +191,7 @@ class PythonLowerer {
         return undefined;
       case "ERROR":
         // Keep whatever statements the parser could still recognise inside.
-        return this.block(node);
+        return this.statements(node);
       default:
         if (node.isNamed) return { k: "expr", span, expr: this.expr(node) };
         return undefined;
@@ -243,19 +220,19 @@ class PythonLowerer {
 
   private ifStatement(node: Node): Stmt {
     const cond = node.childForFieldName("condition");
-    const then = this.block(node.childForFieldName("consequence"));
+    const then = this.statements(node.childForFieldName("consequence"));
     const alternatives = node.namedChildren.filter((c): c is Node => c?.type === "elif_clause" || c?.type === "else_clause");
     const buildElse = (index: number): Stmt[] => {
       const alt = alternatives[index];
       if (!alt) return [];
-      if (alt.type === "else_clause") return this.block(alt.childForFieldName("body"));
+      if (alt.type === "else_clause") return this.statements(alt.childForFieldName("body"));
       const c = alt.childForFieldName("condition");
       return [
         {
           k: "if",
           span: { start: alt.startIndex, end: node.endIndex },
           test: c ? this.expr(c) : unknown(alt),
-          then: this.block(alt.childForFieldName("consequence")),
+          then: this.statements(alt.childForFieldName("consequence")),
           else: buildElse(index + 1),
         },
       ];
@@ -300,7 +277,7 @@ class PythonLowerer {
     const nameNode = node.childForFieldName("name");
     const params = this.parameters(node.childForFieldName("parameters"));
     const bodyNode = node.childForFieldName("body");
-    const body = this.block(bodyNode);
+    const body = this.statements(bodyNode);
     const isAsync = node.children.some((c) => c?.type === "async");
     return {
       id: node.startIndex,
@@ -319,7 +296,7 @@ class PythonLowerer {
   private classDef(node: Node, decorators: Expr[], outerSpan?: { start: number; end: number }): ClassDef {
     const nameNode = node.childForFieldName("name");
     const supers = node.childForFieldName("superclasses");
-    const body = this.block(node.childForFieldName("body"));
+    const body = this.statements(node.childForFieldName("body"));
     const fields: Array<{ name: string; typeAnn?: string }> = [];
     for (const stmt of body) {
       if (stmt.k === "assign") {
@@ -417,20 +394,7 @@ class PythonLowerer {
     }
   }
 
-  exprs(nodes: Array<Node | null>): Expr[] {
-    const out: Expr[] = [];
-    for (const n of nodes) if (n && n.type !== "comment") out.push(this.expr(n));
-    return out;
-  }
-
-  expr(node: Node): Expr {
-    return this.state.nested(
-      () => this.exprInner(node),
-      () => unknown(node),
-    );
-  }
-
-  private exprInner(node: Node): Expr {
+  protected exprInner(node: Node): Expr {
     const span = spanOf(node);
     switch (node.type) {
       case "identifier":
