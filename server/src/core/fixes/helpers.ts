@@ -241,13 +241,15 @@ const namesOfProgram = new WeakMap<ProgramIR, string[]>();
 
 function topLevelNames(program: ProgramIR): string[] {
   let names = namesOfProgram.get(program);
-  if (!names) namesOfProgram.set(program, (names = collectTopLevelNames(program)));
+  if (!names) namesOfProgram.set(program, (names = helperCandidateNames(program.body)));
   return names;
 }
 
-function collectTopLevelNames(program: ProgramIR): string[] {
+/** Top-level names of these statements a quick-fix may call as a helper: functions, functions assigned to a name, imported names (not modules). */
+export function helperCandidateNames(body: readonly Stmt[]): string[] {
   const names: string[] = [];
-  for (const s of program.body) {
+  for (const s of body) {
+    // A stand-in for code left out of an edit's analysis carries the names it binds.
     if (s.k === "nop" && s.declares) names.push(...s.declares);
     else if (s.k === "func" && s.fn.name) names.push(s.fn.name);
     else if (s.k === "import") {

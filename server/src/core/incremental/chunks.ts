@@ -2,9 +2,11 @@
 // After an edit only the chunks it touched are lowered again; the others keep their IR, and those
 // after the edit move by the edit's length difference, applied lazily when a chunk is next read.
 import type { Node } from "web-tree-sitter";
+import { helperCandidateNames } from "../fixes/helpers";
 import { lowerJavaScriptTopLevel } from "../ir/javascript";
 import { lowerPythonTopLevel } from "../ir/python";
 import type { Comment, Expr, Language, Pattern, ProgramIR, Stmt } from "../ir/types";
+import { forEachStmtPart } from "../ir/walk";
 import { GUARD_REGISTRATIONS } from "../sdk/frameworks";
 
 export interface Chunk {
@@ -113,7 +115,7 @@ export function assemble(chunks: readonly Chunk[], language: Language, only?: Re
     if (only && !only.has(chunk)) {
       // Left out of this analysis but still there: quick-fixes look for helpers by name and place
       // their own after the imports, so the program keeps the names and a stand-in of the place.
-      program.body.push({ k: "nop", span: { start: chunk.start, end: chunk.end }, declares: helperCandidates(chunk) });
+      program.body.push({ k: "nop", span: { start: chunk.start, end: chunk.end }, declares: helperCandidateNames(chunk.fragment.body) });
       continue;
     }
     settleChunk(chunk);
@@ -126,19 +128,7 @@ export function assemble(chunks: readonly Chunk[], language: Language, only?: Re
   return program;
 }
 
-/** The top-level names quick-fixes may reuse as helpers: functions, functions assigned to a name, imports. */
-function helperCandidates(chunk: Chunk): string[] {
-  const names: string[] = [];
-  for (const s of chunk.fragment.body) {
-    if (s.k === "func" && s.fn.name) names.push(s.fn.name);
-    else if (s.k === "import") {
-      for (const n of s.imp.names) if (n.local !== "*") names.push(n.local);
-    } else if (s.k === "assign" && s.value?.k === "func") {
-      for (const t of s.targets) if (t.k === "name") names.push(t.name);
-    }
-  }
-  return names;
-}
+const ignoreExpr = (): void => {};
 
 /** Fills in what a chunk binds and reads, from its IR. */
 function describeChunk(chunk: Chunk): void {
@@ -161,30 +151,18 @@ function describeChunk(chunk: Chunk): void {
         case "exportNames":
           for (const n of stmt.names) chunk.references.add(n.local);
           break;
-        case "if":
-          bindAll(stmt.then);
-          bindAll(stmt.else);
-          break;
-        case "try":
-          bindAll(stmt.body);
-          for (const h of stmt.handlers) bindAll(h.body);
-          bindAll(stmt.orelse);
-          bindAll(stmt.finally);
-          break;
-        case "with":
-        case "block":
-          bindAll(stmt.body);
-          break;
         case "loop":
           if (stmt.target) bindNames(stmt.target, chunk.defines);
-          bindAll(stmt.body);
-          bindAll(stmt.orelse);
+          forEachStmtPart(stmt, ignoreExpr, bindAll);
           break;
         case "return":
         case "throw":
           // Module code that stops here hides everything after it (half-typed code does this).
           chunk.stopsModule = true;
           break;
+        default:
+          // if, try, with, switch, blocks: their nested statements run at module level too.
+          forEachStmtPart(stmt, ignoreExpr, bindAll);
       }
     }
   };
