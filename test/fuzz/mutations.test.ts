@@ -11,12 +11,12 @@ import { ready } from "../harness/analysis";
 import { BIN, LspClient } from "../harness/lspClient";
 import { languageIdOf, pathologicalFiles } from "../harness/pathological";
 import { loadCorpus, MUTATIONS, mutatedPrograms, rng } from "./corpus";
+import { CHAT_APP, withLimit } from "../harness/programs";
 
 /** Fixed seed: the same 400 programs on every run, so a failure can be reproduced from its recipe. */
 const SEED = 20250401;
 const PROGRAMS = 400;
 const CLI_LIMIT_MS = 60_000;
-const ANSWER_LIMIT_MS = 10_000;
 const SKIP_REASONS = new Set(["too-large", "minified", "gitignored", "excluded-by-config", "binary", "unreadable", "not-utf8", "analysis-timeout", "symlink", "not-a-regular-file"]);
 
 interface JsonReport {
@@ -65,14 +65,6 @@ async function scanAndCheck(dir: string, written: readonly string[]): Promise<Js
     assert.ok(f.line >= 1 && f.column >= 1, `position ${f.line}:${f.column}`);
   }
   return report;
-}
-
-function withLimit<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ANSWER_LIMIT_MS} ms`)), ANSWER_LIMIT_MS);
-  });
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
 
 describe("fuzzing with mutated programs and pathological files", function () {
@@ -157,13 +149,3 @@ describe("fuzzing with mutated programs and pathological files", function () {
   });
 });
 
-const CHAT_APP = `from flask import Flask, jsonify, request
-from openai import OpenAI
-app = Flask(__name__)
-client = OpenAI()
-
-@app.post("/chat")
-def chat():
-    r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": request.json["q"]}])
-    return jsonify(answer=r.choices[0].message.content)
-`;

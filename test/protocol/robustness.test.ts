@@ -8,27 +8,7 @@ import path from "node:path";
 import { HoverRequest } from "vscode-languageserver-protocol/node";
 import { LspClient } from "../harness/lspClient";
 import { languageIdOf, pathologicalFiles } from "../harness/pathological";
-
-const ANSWER_LIMIT_MS = 10_000;
-
-const CHAT_APP = `from flask import Flask, jsonify, request
-from openai import OpenAI
-app = Flask(__name__)
-client = OpenAI()
-
-@app.post("/chat")
-def chat():
-    r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": request.json["q"]}])
-    return jsonify(answer=r.choices[0].message.content)
-`;
-
-function withLimit<T>(promise: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ANSWER_LIMIT_MS} ms`)), ANSWER_LIMIT_MS);
-  });
-  return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
-}
+import { ANSWER_LIMIT_MS, CHAT_APP, withLimit } from "../harness/programs";
 
 describe("language server on pathological documents", function () {
   this.timeout(240_000);

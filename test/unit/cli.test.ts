@@ -5,6 +5,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, s
 import os from "node:os";
 import path from "node:path";
 import Ajv from "ajv-draft-04";
+import { CHAT_APP } from "../harness/programs";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const BIN = path.join(ROOT, "server/out/genai-lint.js");
@@ -23,17 +24,6 @@ function tree(files: Record<string, string | Buffer>): string {
   }
   return dir;
 }
-
-const CHAT_APP = `from flask import Flask, jsonify, request
-from openai import OpenAI
-app = Flask(__name__)
-client = OpenAI()
-
-@app.post("/chat")
-def chat():
-    r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": request.json["q"]}])
-    return jsonify(answer=r.choices[0].message.content)
-`;
 
 describe("genai-lint CLI", function () {
   this.timeout(30000);

@@ -13,17 +13,7 @@ import { GitIgnore } from "../../server/src/core/workspace/discovery";
 import { scan, type ScanOptions } from "../../server/src/node/scan";
 import { ready } from "../harness/analysis";
 import { pathologicalFiles } from "../harness/pathological";
-
-const CHAT_APP = `from flask import Flask, jsonify, request
-from openai import OpenAI
-app = Flask(__name__)
-client = OpenAI()
-
-@app.post("/chat")
-def chat():
-    r = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": request.json["q"]}])
-    return jsonify(answer=r.choices[0].message.content)
-`;
+import { CHAT_APP } from "../harness/programs";
 
 function tree(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "genai-lint-robust-"));
