@@ -57,8 +57,16 @@ describe("workspace scan over the protocol", function () {
     assert.equal(progress[0].kind, "begin");
     assert.equal((progress[0] as WorkDoneProgressBegin).cancellable, true);
     const percentages = progress.filter((p): p is WorkDoneProgressReport => p.kind === "report").map((p) => p.percentage ?? -1);
-    // One report per file parsed: the pre-filter leaves out files that cannot hold a finding.
-    assert.ok(percentages.length >= 2 && percentages.length <= cli.coverage.filesAnalysed, `one report per parsed file: ${percentages.join(",")}`);
+    // Parsing reports each file it parses (the pre-filter leaves out files that cannot hold a finding),
+    // then the flow analysis reports each percent it advances, up to 100.
+    const messages = progress.filter((p): p is WorkDoneProgressReport => p.kind === "report").map((p) => p.message ?? "");
+    const parsing = messages.filter((m) => /^parsing \d+ of \d+ files$/.test(m)).length;
+    const analysing = messages.filter((m) => m === "following data flows").length;
+    assert.equal(parsing + analysing, messages.length, messages.join(" | "));
+    assert.ok(parsing >= 1 && parsing <= cli.coverage.filesAnalysed, `one report per parsed file: ${parsing}`);
+    assert.ok(analysing >= 2 && analysing <= 101, `reports of the flow analysis: ${analysing}`);
+    const lastParsing = Math.max(...messages.map((m, i) => (m.startsWith("parsing") ? i : -1)));
+    assert.ok(lastParsing < messages.indexOf("following data flows"), "parsing comes first");
     assert.deepEqual(percentages, [...percentages].sort((a, b) => a - b), "percentages only grow");
     assert.equal(percentages[percentages.length - 1], 100);
     assert.equal(progress[progress.length - 1].kind, "end");

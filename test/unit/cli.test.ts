@@ -147,6 +147,22 @@ describe("genai-lint CLI", function () {
     }
   });
 
+  it("shows its progress on a terminal, and only there", () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "genai-lint-progress-")), "report.json");
+    // A pseudo-terminal from Python's standard library: what a developer's shell gives the CLI.
+    const viaTerminal = spawnSync(
+      "python3",
+      ["-c", "import os, pty, sys\nout = b''\npid, fd = pty.fork()\nif pid == 0:\n    os.execv(sys.argv[1], sys.argv[1:])\nwhile True:\n    try:\n        data = os.read(fd, 4096)\n    except OSError:\n        break\n    if not data:\n        break\n    out += data\nsys.stdout.write(out.decode())", process.execPath, BIN, "scan", EXAMPLE, "--format", "json", "--output", out],
+      { encoding: "utf8" },
+    );
+    assert.equal(viaTerminal.status, 0, viaTerminal.stderr);
+    assert.match(viaTerminal.stdout, /genai-lint: parsing \d+ of \d+ files/);
+    assert.match(viaTerminal.stdout, /genai-lint: following data flows, 100 %/);
+    assert.ok(viaTerminal.stdout.endsWith("\r\u001b[2K"), "the progress line is cleared at the end");
+    const piped = run(["scan", EXAMPLE, "--format", "json", "--output", out]);
+    assert.equal(piped.stderr, "");
+  });
+
   it("writes SARIF 2.1.0 that validates against the schema, with rule metadata and code flows", () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), "genai-lint-sarif-")), "report.sarif");
     const r = run(["scan", EXAMPLE, "--format", "sarif", "--output", out]);

@@ -37,6 +37,7 @@ import {
   WorkspaceScanRequest,
 } from "../protocol/messages";
 import { FORMAT_EXTENSIONS, renderReport } from "../node/formatReport";
+import type { ScanStage } from "../node/scan";
 import { ruleCatalogue, ScanCancelled, WorkspaceScanService } from "./workspaceScan";
 import { DEFAULT_SETTINGS, normaliseSettings, type ServerSettings } from "../protocol/settings";
 import { codeActionsFor, type DiagnosticData, editsFor, FIX_ALL_KIND, hoverFor, toDiagnostic, toRange } from "./convert";
@@ -364,15 +365,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   });
 
   /** Scans every workspace folder in the worker, folder after folder, reporting progress as it goes. */
-  async function scanWorkspace(onProgress?: (done: number, total: number) => void): Promise<WorkspaceFolderReport[]> {
+  async function scanWorkspace(onProgress?: (percent: number, stage: ScanStage, done: number, total: number) => void): Promise<WorkspaceFolderReport[]> {
     await ready;
     const folders: WorkspaceFolderReport[] = [];
-    for (const root of host.roots) {
+    const roots = host.roots;
+    for (const [index, root] of roots.entries()) {
       const editor = await settingsFor(pathToUri(root));
       const state = host.configFor(root);
       const report = await scans.scanFolder(
         { root, config: host.mergedConfig(root, editor), locale: localeFor(editor), configError: state.error?.message },
-        onProgress,
+        // Each folder takes its share of the bar; in a folder, parsing takes the first 30 %, the flow analysis the rest.
+        onProgress &&
+          ((done, total, stage) => {
+            const withinFolder = stage === "parsing" ? 0.3 * (done / total) : 0.3 + 0.7 * (done / total);
+            onProgress(Math.floor(((index + withinFolder) / roots.length) * 100), stage, done, total);
+          }),
       );
       folders.push(report);
       if (onProgress) void connection.sendNotification(WorkspaceReportNotification.type, { folders: [...folders], catalogue: ruleCatalogue(), partial: true });
@@ -395,8 +402,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         const last = host.roots.map((r) => scans.last(r)).filter((r): r is WorkspaceFolderReport => !!r);
         if (last.length === host.roots.length) return { folders: last, catalogue: ruleCatalogue() };
       }
-      const folders = await scanWorkspace((done, total) => {
-        if (total > 0) workDone.report(Math.floor((done / total) * 100), t("scanProgress", locale, { done, total }));
+      const folders = await scanWorkspace((percent, stage, done, total) => {
+        if (total > 0) workDone.report(percent, stage === "parsing" ? t("scanProgress", locale, { done, total }) : t("scanAnalysing", locale));
       });
       return { folders, catalogue: ruleCatalogue() };
     } catch (err) {

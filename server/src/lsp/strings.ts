@@ -20,7 +20,8 @@ const STRINGS = {
   tooDeep: { en: "genai-lint did not analyse code nested deeper than {levels} levels in this file; findings there may be missing.", zh: "genai-lint 未有分析此檔案中嵌套超過 {levels} 層的程式碼；該處的結果可能缺漏。" },
   reasonPlaceholder: { en: "<reason>", zh: "<理由>" },
   scanning: { en: "genai-lint: scanning the workspace", zh: "genai-lint：正在掃描工作區" },
-  scanProgress: { en: "{done} of {total} files", zh: "{done} / {total} 個檔案" },
+  scanProgress: { en: "parsing {done} of {total} files", zh: "正在解析 {done} / {total} 個檔案" },
+  scanAnalysing: { en: "following data flows", zh: "正在追蹤資料流" },
 } satisfies Record<string, Localized>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -3,6 +3,7 @@
 import { Worker } from "node:worker_threads";
 import type { ProjectConfig } from "../core/config";
 import type { Locale } from "../core/types";
+import type { ScanStage } from "../node/scan";
 import type { ScanJob, WorkerMessage } from "../node/scanWorker";
 import { GOVERNANCE_DIMENSIONS, GUIDELINE_PRINCIPLES, GUIDELINE_URL, dimensionOfRule, principleOfRule } from "../core/guideline/sections";
 import { ruleDocsUrl } from "../core/docsUrl";
@@ -35,6 +36,9 @@ export interface ScanRequest {
   configError?: string;
 }
 
+/** Progress of one folder's scan: files parsed, then steps of the flow analysis. */
+export type ScanProgress = (done: number, total: number, stage: ScanStage) => void;
+
 export class ScanCancelled extends Error {
   constructor() {
     super("workspace scan cancelled");
@@ -45,7 +49,7 @@ export class ScanCancelled extends Error {
 export class WorkspaceScanService {
   private worker?: Worker;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: WorkspaceFolderReport) => void; reject: (e: Error) => void; onProgress?: (done: number, total: number) => void; request: ScanRequest }>();
+  private readonly pending = new Map<number, { resolve: (r: WorkspaceFolderReport) => void; reject: (e: Error) => void; onProgress?: ScanProgress; request: ScanRequest }>();
   private readonly reports = new Map<string, WorkspaceFolderReport>();
 
   constructor(
@@ -62,7 +66,7 @@ export class WorkspaceScanService {
     return this.reports.size > 0;
   }
 
-  scanFolder(request: ScanRequest, onProgress?: (done: number, total: number) => void): Promise<WorkspaceFolderReport> {
+  scanFolder(request: ScanRequest, onProgress?: ScanProgress): Promise<WorkspaceFolderReport> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<WorkspaceFolderReport>((resolve, reject) => {
@@ -92,7 +96,7 @@ export class WorkspaceScanService {
     worker.on("message", (message: WorkerMessage) => {
       const p = this.pending.get(message.id);
       if (!p) return;
-      if (message.type === "progress") p.onProgress?.(message.done, message.total);
+      if (message.type === "progress") p.onProgress?.(message.done, message.total, message.stage);
       else {
         this.pending.delete(message.id);
         if (message.type === "error") p.reject(new Error(message.message));

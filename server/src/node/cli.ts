@@ -9,7 +9,7 @@ import type { Locale, Severity } from "../core/types";
 import { toPosix } from "./discover";
 import { renderReport, toolVersion } from "./formatReport";
 import { isScanWorker, runScanWorker } from "./scanWorker";
-import { scan, type ScanResult } from "./scan";
+import { scan, type ScanResult, type ScanStage } from "./scan";
 import { locateWasm } from "./wasm";
 
 const HELP = `genai-lint — check code that calls generative-AI SDKs against the Hong Kong
@@ -153,12 +153,34 @@ function formatReport(result: ScanResult, args: ScanArgs): string {
 async function runScan(argv: string[]): Promise<number> {
   const args = parseScanArgs(argv);
   await initParsing(locateWasm());
-  const result = scan({ paths: args.paths, configFile: args.config, locale: args.locale, baselineFile: args.baseline, suppressionsFile: args.suppressions });
+  const progress = terminalProgress();
+  const result = scan({ paths: args.paths, configFile: args.config, locale: args.locale, baselineFile: args.baseline, suppressionsFile: args.suppressions, onProgress: progress?.report });
+  progress?.clear();
   const out = formatReport(result, args);
   if (args.output) writeFileSync(args.output, out);
   else process.stdout.write(out);
   const threshold = FAIL_RANK[args.failOn];
   return result.report.findings.some((f) => RANK[f.severity] >= threshold) ? 1 : 0;
+}
+
+/** A one-line progress on standard error when it is a terminal (never in pipes, files or CI logs). */
+function terminalProgress(): { report: (done: number, total: number, stage: ScanStage) => void; clear: () => void } | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let shownAt = 0;
+  let shown = false;
+  return {
+    report(done, total, stage) {
+      const now = Date.now();
+      if (now - shownAt < 100 && done < total) return;
+      shownAt = now;
+      shown = true;
+      const what = stage === "parsing" ? `parsing ${done} of ${total} files` : `following data flows, ${Math.floor((done / total) * 100)} %`;
+      process.stderr.write(`\r\u001b[2Kgenai-lint: ${what}`);
+    },
+    clear() {
+      if (shown) process.stderr.write("\r\u001b[2K");
+    },
+  };
 }
 
 /** `genai-lint baseline`: accepts every finding reported now (except expired accepted risks, which stay due). */

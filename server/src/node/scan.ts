@@ -37,11 +37,13 @@ export interface ScanOptions {
   suppressionsFile?: string | null;
   /** Today's date (YYYY-MM-DD) for expiry of accepted risks; defaults to the local date. */
   today?: string;
-  /** Called as files are read and parsed (`done` of `total`), for progress reports. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as the scan advances: files parsed (`done` of `total`), then steps of the flow analysis. */
+  onProgress?: (done: number, total: number, stage: ScanStage) => void;
   /** Analyse every file, not only those the text pre-filter selects (tests compare the two). */
   noPrefilter?: boolean;
 }
+
+export type ScanStage = "parsing" | "analysing";
 
 export interface ScanResult {
   report: Report;
@@ -175,11 +177,17 @@ export function scan(options: ScanOptions): ScanResult {
     // Parse now (the analysis would, from the same cache) so progress follows the slow part.
     selected.forEach((f, i) => {
       workspace.getFile(f);
-      options.onProgress!(i + 1, selected.length);
+      options.onProgress!(i + 1, selected.length, "parsing");
     });
   }
   const deadline = options.budgetMs ? started + options.budgetMs : undefined;
-  const analysis = analyzeFiles(workspace, selected, settings, deadline, { ...options.analysis, fileBudgetMs, alsoReport: new Set(files) });
+  const onProgress = options.onProgress;
+  const analysis = analyzeFiles(workspace, selected, settings, deadline, {
+    ...options.analysis,
+    fileBudgetMs,
+    alsoReport: new Set(files),
+    ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(done, total, "analysing") } : {}),
+  });
   const notes: NonNullable<Coverage["notes"]> = [];
   const analysed = new Set([...selected, ...analysis.dependencies.filter((f) => texts.has(f))]);
   for (const f of files) {

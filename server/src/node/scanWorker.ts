@@ -5,7 +5,7 @@ import type { ProjectConfig } from "../core/config";
 import { initParsing } from "../core/parse/parser";
 import type { Report } from "../core/report/model";
 import type { Locale } from "../core/types";
-import { scan } from "./scan";
+import { scan, type ScanStage } from "./scan";
 import { locateWasm } from "./wasm";
 
 export interface ScanJob {
@@ -18,7 +18,7 @@ export interface ScanJob {
 }
 
 export type WorkerMessage =
-  | { type: "progress"; id: number; done: number; total: number }
+  | { type: "progress"; id: number; done: number; total: number; stage: ScanStage }
   | { type: "result"; id: number; report: Report }
   | { type: "error"; id: number; message: string };
 
@@ -31,12 +31,21 @@ export function runScanWorker(): void {
   const ready = initParsing(locateWasm());
   port.on("message", (job: ScanJob) => {
     void ready.then(() => {
+      let lastStage: ScanStage | undefined;
+      let lastPercent = -1;
       try {
         const result = scan({
           paths: [job.root],
           config: job.config,
           locale: job.locale,
-          onProgress: (done, total) => port.postMessage({ type: "progress", id: job.id, done, total } satisfies WorkerMessage),
+          onProgress: (done, total, stage) => {
+            // One message per percent of each stage: the analysis reports a step per file and phase.
+            const percent = Math.floor((done / total) * 100);
+            if (stage === lastStage && percent === lastPercent) return;
+            lastStage = stage;
+            lastPercent = percent;
+            port.postMessage({ type: "progress", id: job.id, done, total, stage } satisfies WorkerMessage);
+          },
         });
         port.postMessage({ type: "result", id: job.id, report: result.report } satisfies WorkerMessage);
       } catch (err) {

@@ -55,6 +55,8 @@ export interface EngineOptions {
   fileBudgetMs?: number;
   /** Clock of both limits; tests pass one that counts steps so that cut-offs are deterministic. */
   now?: () => number;
+  /** Called as the evaluation advances: `done` of `total` steps (each file loaded, then each file in each of three phases). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface Args {
@@ -170,13 +172,25 @@ export class Engine {
    */
   analyzeFiles(paths: readonly string[]): void {
     this.workspaceFiles = paths;
-    const mods = paths.map((p) => this.withinFileBudget(p, () => this.loadModule(p))).filter((m): m is ModuleState => !!m);
+    const total = paths.length * 4;
+    let done = 0;
+    const advance = () => this.options.onProgress?.(++done, total);
+    const mods = paths
+      .map((p) => {
+        const mod = this.withinFileBudget(p, () => this.loadModule(p));
+        advance();
+        return mod;
+      })
+      .filter((m): m is ModuleState => !!m);
+    done = paths.length;
     for (const phase of ["handlers", "roots", "rest"] as const) {
       for (const mod of mods) {
         this.withinFileBudget(mod.file, () => {
           for (const entry of [...mod.functions]) this.evaluateEntry(mod, entry, phase);
         });
+        advance();
       }
+      done = paths.length * (2 + ["handlers", "roots", "rest"].indexOf(phase));
     }
     this.rerunStateReaders(mods);
   }

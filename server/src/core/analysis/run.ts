@@ -22,6 +22,8 @@ export interface EngineLimits {
   fileBudgetMs?: number;
   /** Clock of the limits (tests count steps instead of milliseconds). */
   now?: () => number;
+  /** Progress of the evaluation (see EngineOptions.onProgress). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export function runEngine(workspace: Workspace, files: readonly string[], vocabulary: Vocabulary, deadline?: number, limits: EngineLimits = {}): EngineRun {
@@ -64,6 +66,7 @@ export function runEngine(workspace: Workspace, files: readonly string[], vocabu
     deadline,
     fileBudgetMs: limits.fileBudgetMs,
     now: limits.now,
+    onProgress: limits.onProgress,
   });
   engine.analyzeFiles(files);
   return { facts: engine.facts, serverFiles: server, timedOut: engine.timedOut, filesCutShort: [...engine.filesCutShort], filesFailed: [...engine.filesFailed].map(([file, error]) => ({ file, error })), loaded: engine.loadedFiles() };
