@@ -2,7 +2,7 @@
 // abstract values, following data through assignments, calls (inlined, across
 // files), containers and library carriers, and records facts for the rules.
 import type { Arg, CallExpr, ClassDef, Expr, FunctionDef, JsxExpr, Param, Pattern, Span, Stmt } from "../ir/types";
-import { MESSAGE_CLASSES, type MethodSpec, modalityFromModelName, modalityFromTask, HTTP_PROMPT_KEYS, HTTP_SYSTEM_KEYS } from "../sdk/catalogue";
+import { MESSAGE_CLASSES, type MethodSpec, modalityFromModelName, modalityFromTask, HTTP_PROMPT_KEYS, HTTP_SYSTEM_KEYS, AWS_STORE_COMMANDS, AWS_STORE_MODULES } from "../sdk/catalogue";
 import {
   FRAMEWORK_ENTRIES, globMatch, JS_RESPONSE_CONSTRUCTORS, PY_RESPONSE_CONSTRUCTORS, PYTHON_FILE_WRITERS, RECEIVER_RECORD_METHODS, RECORD_CALL_SHAPES,
   type Registration, type RoleSpec, ROLES, type SinkSpec, STREAM_RESPONSE_METHODS, TERMINATING_CALLS, TYPE_ROLES,
@@ -10,7 +10,7 @@ import {
 import type { Workspace } from "../workspace/workspace";
 import { forEachStmtPart } from "../ir/walk";
 import { dirname } from "../workspace/paths";
-import { fileUnderFolder, isPagesApiPath, isRouteHandlerPath } from "../workspace/routePaths";
+import { fileUnderFolder, isPagesApiPath, isRouteHandlerPath, isSvelteKitEndpoint } from "../workspace/routePaths";
 import { Facts, type GuardState, type SinkCategory, type SinkFact, type WrapTarget } from "./facts";
 import {
   hasDisclosureText, isConsentDecisionField, isConsentGuardName, isConsentName, isDisclosureFieldName, isDisclosureHelperName, isRedactionName,
@@ -76,6 +76,10 @@ const PY_CARRIERS = new Set([
   "io.BytesIO", "io.StringIO", "PIL.Image.open", "PIL.Image.frombytes", "PIL.Image.fromarray", "textwrap.dedent", "textwrap.fill", "textwrap.shorten", "html.escape", "markdown.markdown",
   "copy.copy", "copy.deepcopy", "dataclasses.asdict", "asdict", "vars", "urllib.parse.quote", "urllib.parse.unquote", "bool", "yaml.safe_load", "yaml.dump", "yaml.safe_dump", "pickle.loads", "orjson.dumps", "orjson.loads", "ujson.dumps",
 ]);
+const IN_MEMORY_BUFFERS = new Set(["io.BytesIO", "io.StringIO"]);
+/** AWS Lambda handler and event types of HTTP triggers (API Gateway, function URLs, load balancers), from `@types/aws-lambda`. */
+const LAMBDA_HTTP_HANDLER_TYPE = /^(APIGatewayProxy\w*Handler(V2)?|LambdaFunctionURLHandler\w*|ALBHandler)\b/;
+const LAMBDA_HTTP_EVENT_TYPE = /^(APIGatewayProxy\w*Event(V2)?|LambdaFunctionURLEvent\w*|ALBEvent)\b/;
 const JS_CARRIERS = new Set(["String", "JSON.parse", "JSON.stringify", "Buffer.from", "Buffer.concat", "atob", "btoa", "encodeURIComponent", "decodeURIComponent", "Array.from", "Object.assign", "Object.values", "Object.entries", "structuredClone", "Promise.all", "Promise.allSettled", "Promise.resolve", "Promise.race", "Uint8Array", "Blob", "File", "TextDecoder", "TextEncoder", "Boolean"]);
 /** Functions that turn a whole object into text: a person record passed to them sends every field. */
 const PY_SERIALISERS = new Set(["json.dumps", "orjson.dumps", "ujson.dumps", "yaml.dump", "yaml.safe_dump", "pprint.pformat", "dataclasses.asdict", "attrs.asdict", "attr.asdict", "toml.dumps", "simplejson.dumps"]);
@@ -132,6 +136,8 @@ export class Engine {
   /** Every function that has run in some context (file:id). */
   private readonly invoked = new Set<string>();
   private readonly streamlitState = new Map<string, Value>();
+  /** Consent fields set on an object by assignment (already checked there), by object. */
+  private readonly consentAssigned = new WeakMap<Value, Set<string>>();
   /** Functions and modules that read `st.session_state`: evaluated once more after everything else has written it. */
   private readonly stateReaders = new Set<string>();
   private branchCounter = 0;
@@ -326,17 +332,21 @@ export class Engine {
     if (mod.language !== "python" && fn.exported && this.useServer(mod)) {
       return { registration: { kind: "route", params: ["web.formData"] } };
     }
-    if (mod.routeFile === "route" && fn.exported && fn.name && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(fn.name)) {
-      return { registration: { kind: "route", params: ["web.request"], returnIsSink: "response" } };
+    if (mod.routeFile === "route" && fn.exported && fn.name && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|fallback)$/.test(fn.name)) {
+      // Next.js handlers receive the Request; SvelteKit's `+server` handlers an event holding it.
+      return { registration: { kind: "route", params: [isSvelteKitEndpoint(mod.file) ? "web.requestEvent" : "web.request"], returnIsSink: "response" } };
     }
     if (mod.routeFile === "api" && fn.isDefaultExport) return { registration: { kind: "route", params: ["express.req", "express.res"] } };
     if (mod.routeFile === "page" && fn.isDefaultExport) return { registration: { kind: "ui", params: ["next.pageProps"] } };
-    if (fn.exported && fn.name && /^(action|loader)$/.test(fn.name) && mod.language !== "python") return { registration: { kind: "route", params: ["next.pageProps"], returnIsSink: "response" } };
+    // Remix / React Router route modules: `action({ request, params })`, `loader(...)`.
+    if (fn.exported && fn.name && /^(action|loader|clientAction|clientLoader)$/.test(fn.name) && mod.language !== "python") return { registration: { kind: "route", params: ["web.requestEvent"], returnIsSink: "response" } };
     // AWS Lambda / serverless handlers: `def handler(event, context)`.
     if (mod.language === "python" && fn.name && fn.params.length === 2 && /^event$/.test(fn.params[0].name ?? "") && /^(context|ctx|_context)$/.test(fn.params[1].name ?? "")) {
       return { registration: { kind: "route", params: ["lambda.event"], returnIsSink: "response" } };
     }
-    if (mod.language !== "python" && (fn.exported || fn.isDefaultExport) && /^(handler|main)$|Handler$/.test(fn.name ?? "") && /^event$/i.test(fn.params[0]?.name ?? "")) {
+    // JavaScript ones: named so, or typed as an HTTP-triggered handler whatever their name.
+    const lambdaTyped = LAMBDA_HTTP_HANDLER_TYPE.test(fn.declaredType ?? "") || LAMBDA_HTTP_EVENT_TYPE.test(fn.params[0]?.typeAnn ?? "");
+    if (mod.language !== "python" && (fn.exported || fn.isDefaultExport) && (lambdaTyped || (/^(handler|main)$|Handler$/.test(fn.name ?? "") && /^event$/i.test(fn.params[0]?.name ?? "")))) {
       return { registration: { kind: "route", params: ["lambda.event"], returnIsSink: "response" } };
     }
     return undefined;
@@ -911,18 +921,29 @@ export class Engine {
         frame.module.handlers.set(fn.id, { registration: { kind: "route", returnIsSink: "response" } });
       }
     }
-    // FastAPI dependencies that require consent: `Depends(require_consent)`.
-    for (const p of fn.params) {
-      if (p.default?.k === "call" && calleeName(p.default.callee) === "Depends") {
-        const dep = p.default.args[0]?.value;
-        const depName = dep ? (calleeName(dep.k === "call" ? dep.callee : dep) ?? exprText(dep)) : "";
-        if (isConsentGuardName(depName, this.options.vocabulary.consent)) {
-          const existing = frame.module.handlers.get(fn.id);
-          frame.module.handlers.set(fn.id, { registration: existing?.registration ?? { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, p.default.span) });
-        }
-      }
+    // FastAPI dependencies that require consent: a parameter `= Depends(require_consent)`, or the
+    // route decorator's `dependencies=[Depends(require_consent)]`.
+    const guards = [...fn.params.map((p) => p.default), ...fn.decorators.flatMap((d) => (d.k === "call" ? this.dependencyList(d.args) : []))];
+    for (const dep of guards) {
+      if (!dep || !this.isConsentDependency(dep)) continue;
+      const existing = frame.module.handlers.get(fn.id);
+      frame.module.handlers.set(fn.id, { registration: existing?.registration ?? { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, dep.span) });
     }
     return value;
+  }
+
+  /** The elements of a `dependencies=[...]` argument (FastAPI routes and routers). */
+  private dependencyList(args: readonly Arg[]): Expr[] {
+    const deps = args.find((a) => a.name === "dependencies")?.value;
+    return deps?.k === "array" ? deps.elements : [];
+  }
+
+  /** `Depends(require_consent)`: a FastAPI dependency whose name says it requires consent. */
+  private isConsentDependency(e: Expr): boolean {
+    if (e.k !== "call" || calleeName(e.callee) !== "Depends") return false;
+    const dep = e.args[0]?.value;
+    const depName = dep ? (calleeName(dep.k === "call" ? dep.callee : dep) ?? exprText(dep)) : "";
+    return !!depName && isConsentGuardName(depName, this.options.vocabulary.consent);
   }
 
   private registrationFromDecorator(d: Expr, dv: Value, frame: Frame): HandlerInfo | undefined {
@@ -1015,6 +1036,13 @@ export class Engine {
     const sdk = findSdkEntry(full);
     // Module-level clients and providers: the imported name is the client.
     if (sdk?.kind === "object" && sdk.type) return Value.of({ k: "sdk", provider: sdk.provider, type: sdk.type, module: { module, path, py } } as Ref);
+    // A name imported from a module-level client (`from litellm import acompletion`): that client's member.
+    for (let k = path.length - 1; !sdk && k >= 0; k--) {
+      const owner = findSdkEntry(this.fullName({ ...ref, path: path.slice(0, k) }));
+      if (owner?.kind !== "object" || !owner.type) continue;
+      const client = Value.of({ k: "sdk", provider: owner.provider, type: owner.type, module: { module, path: path.slice(0, k), py } } as Ref);
+      return path.slice(k).reduce<Value>((acc, seg) => this.member(acc, seg, undefined, undefined), client);
+    }
     if (!sdk && !PY_RESPONSE_CONSTRUCTORS.has(full) && !JS_RESPONSE_CONSTRUCTORS.has(full)) {
       const role = frameworkRole(full);
       if (role === "fs.member") return this.roleValue(`fs.module#${path[path.length - 1] ?? ""}`);
@@ -1121,8 +1149,13 @@ export class Engine {
       }
       return;
     }
-    // A consent decision stored on a record (CON002).
-    if (isConsentDecisionField(prop, this.options.vocabulary.consent)) this.checkConsentWrite(prop, value, frame, stmtSpan);
+    // A consent decision stored on a record (CON002), reported here: the ORM call that later saves the record repeats it.
+    if (isConsentDecisionField(prop, this.options.vocabulary.consent)) {
+      this.checkConsentWrite(prop, value, frame, stmtSpan);
+      const set = this.consentAssigned.get(obj) ?? new Set<string>();
+      set.add(prop);
+      this.consentAssigned.set(obj, set);
+    }
     if (!obj.props) obj.props = new Map();
     obj.props.set(prop, value);
     // `response.headers["X-AI-Generated"] = "true"`
@@ -1703,6 +1736,14 @@ export class Engine {
 
   private dispatchCall(e: CallExpr, callee: Value, receiver: Value | undefined, name: string | undefined, args: Args, frame: Frame): Value {
     const ref = callee.ref;
+    // An AWS client sending a storage command, whatever client object it is (`s3.send(...)`, `docClient.send(...)`).
+    const command = name === "send" ? (args.positional[0] as (Value & { command?: string }) | undefined)?.command : undefined;
+    const store = command ? AWS_STORE_COMMANDS[command] : undefined;
+    if (store) {
+      const payload = store.payload.map((p) => args.positional[0]!.props?.get(p)).filter((v): v is Value => !!v);
+      if (payload.length) this.recordSink(frame, e.span, store.category, `send(${command})`, payload, false, e.args.map((a) => a.value));
+      return new Value();
+    }
     if (ref?.k === "function") {
       const result = this.callFunction(ref.fn, ref.scope, this.moduleFor(ref.module.file), args, ref.boundThis ?? (ref.fn.isMethod ? receiver : undefined), frame, e);
       return result;
@@ -1988,8 +2029,8 @@ export class Engine {
       v.props = new Map(args.positional[0]?.props ?? []);
       return v;
     }
-    if (/^@aws-sdk\/client-s3$/.test(ref.module)) {
-      if (last === "S3Client" || last === "S3") return this.roleValue("aws.s3js");
+    // Storage commands (`new PutObjectCommand({...})`, `new PutCommand({...})`): stored when a client sends them.
+    if (AWS_STORE_MODULES.has(ref.module) && AWS_STORE_COMMANDS[last]) {
       const v = new Value(carry(args.all).labels);
       v.props = new Map(args.positional[0]?.props ?? []);
       (v as Value & { command?: string }).command = last;
@@ -2100,6 +2141,8 @@ export class Engine {
       if (/dumps$/.test(full) && args.positional[0]?.props) (out as Value & { json?: Value }).json = args.positional[0];
       return out;
     }
+    // An empty in-memory buffer is a container: what is written into it is what it holds, and nothing else.
+    if (IN_MEMORY_BUFFERS.has(full) && args.all.length === 0) return Object.assign(new Value(), { elems: [] as Value[] });
     if (/^(PIL\.Image|Image)\.(open|frombytes|fromarray|new)$/.test(full) || PY_CARRIERS.has(full)) return carry(args.all);
     if (/^imwatermark\./.test(full)) {
       const v = Value.of({ k: "module", module: "imwatermark", path: ["encoder"], local: false, py: true });
@@ -2204,6 +2247,7 @@ export class Engine {
       else if (words.includes("image")) modality = "image";
       break;
     }
+    const purpose = this.namedArg(args, "purpose")?.str;
     const site: AiCallSite = { id: ++aiCallCounter, loc, provider, modality, api: method.api ?? method.path, model };
     // Prompt and system arguments.
     const promptValues: Value[] = [];
@@ -2245,7 +2289,6 @@ export class Engine {
     // the identities of prompt parts that carry request data, whatever the call generates.
     if (isContent(modality)) for (const v of [...promptValues, ...systemValues]) this.notePromptOrigins(v, !!method.interaction, 0);
     for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.literalsIntoAi.set(`${l.loc.file}:${l.loc.start}:${l.loc.end}`, loc);
-    const purpose = this.namedArg(args, "purpose")?.str;
     const repoType = this.namedArg(args, "repo_type")?.str ?? this.namedArg(args, "repoType")?.str ?? this.namedArg(args, "repo")?.props?.get("type")?.str;
     // An upload to a model or space repository (a model card, weights) is no dataset push and no AI call.
     if (method.training === "dataset" && repoType !== undefined && repoType !== "dataset") return new Value();
@@ -2262,7 +2305,7 @@ export class Engine {
       datasetTarget: method.training === "dataset" ? repoType === "dataset" : undefined,
       userDataInScope: frame.userData,
     });
-    if (modality === "training" || modality === "moderation" || modality === "classification" || modality === "embedding") {
+    if (modality === "training" || modality === "moderation" || modality === "classification" || modality === "embedding" || method.job) {
       const v = new Value([{ kind: "ai", id: newLabelId(), call: site, hops: [] }].map((l) => ({ ...l })) as Label[]);
       // Their outputs are not content (resolved question 2 and 5): keep only the inventory.
       v.labels = EMPTY_LABELS;
@@ -2365,13 +2408,8 @@ export class Engine {
       if (args.all.some((a) => a.ref?.k === "function")) this.registerCallbacks(args, { kind: "worker" }, frame, "all");
       const made = this.roleValue(baseRole);
       // `APIRouter(dependencies=[Depends(require_consent)])`: every route of this router is guarded.
-      const deps = e.args.find((a) => a.name === "dependencies")?.value;
-      if (deps?.k === "array") {
-        for (const d of deps.elements) {
-          const dep = d.k === "call" && calleeName(d.callee) === "Depends" ? d.args[0]?.value : undefined;
-          const depName = dep ? (calleeName(dep.k === "call" ? dep.callee : dep) ?? exprText(dep)) : "";
-          if (depName && isConsentGuardName(depName, this.options.vocabulary.consent)) (made.ref as Extract<Ref, { k: "framework" }>).consent = this.loc(frame, d.span);
-        }
+      for (const d of this.dependencyList(e.args)) {
+        if (this.isConsentDependency(d)) (made.ref as Extract<Ref, { k: "framework" }>).consent = this.loc(frame, d.span);
       }
       return made;
     }
@@ -2414,14 +2452,6 @@ export class Engine {
     // Builders: `sharp(img).resize(512).png()` keeps the image; `toBuffer()` gives its bytes.
     if (spec?.dataMethods?.includes(method)) return state ? carry([state]) : new Value();
     if (spec?.fluent) return this.roleValue(baseRole, state ? this.fluentState(state, args, frame, e) : undefined);
-    if (baseRole === "aws.s3js" && method === "send") {
-      const cmd = args.positional[0] as (Value & { command?: string }) | undefined;
-      if (cmd?.command === "PutObjectCommand" || cmd?.command === "UploadPartCommand") {
-        const body = cmd.props?.get("Body");
-        if (body) this.recordSink(frame, e.span, "storage", "s3.send(PutObjectCommand)", [body], false, e.args.map((a) => a.value));
-      }
-      return new Value();
-    }
     if (baseRole === "$http") {
       const raw = this.rawHttp(args, frame, e, 0);
       if (raw) return raw;
@@ -2833,6 +2863,11 @@ export class Engine {
     // `msg.set_content(body)`, `msg.attach(part)`: the message now carries the body.
     if (/^(set_content|add_alternative|set_payload|attach|attach_alternative|setText|setHtml|setContent)$/.test(name)) {
       this.mergeInto(receiver, union(args.all));
+      return new Value();
+    }
+    // Writing into an in-memory buffer (not a file: that is a sink, handled by its role) adds to what it holds.
+    if ((name === "write" || name === "writelines") && receiver.elems && !receiver.ref) {
+      receiver.elems.push(...(name === "writelines" ? args.positional.flatMap((a) => a.elems ?? [a]) : args.positional));
       return new Value();
     }
     if (name === "push" || name === "append" || name === "add" || name === "extend" || name === "unshift" || name === "insert" || name === "update" || name === "setdefault") {
@@ -3303,6 +3338,7 @@ export class Engine {
       if (seen.has(v) || depth > 3 || !v.props) return;
       seen.add(v);
       for (const [k, pv] of v.props) {
+        if (this.consentAssigned.get(v)?.has(k)) continue;
         if (isConsentDecisionField(k, this.options.vocabulary.consent)) this.checkConsentWrite(k, pv, frame, span);
         else if (k === "data" || k === "set" || k === "$set" || k === "values" || k === "update" || k === "create") visit(pv, depth + 1);
       }

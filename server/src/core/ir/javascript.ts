@@ -246,6 +246,7 @@ class JsLowerer extends LowererBase {
       if (lowered?.k === "func" && !lowered.fn.name && name?.type === "identifier") {
         lowered.fn.name = name.text;
         if (exported) lowered.fn.exported = true;
+        if (typeNode) lowered.fn.declaredType = typeText(typeNode);
       }
       out.push({
         k: "assign",

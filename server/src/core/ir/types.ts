@@ -128,6 +128,8 @@ export interface FunctionDef {
   isMethod: boolean;
   exported?: boolean;
   isDefaultExport?: boolean;
+  /** The type written on the variable that holds it (`const preview: APIGatewayProxyHandlerV2 = async (event) => ...`). */
+  declaredType?: string;
   span: Span;
 }
 

@@ -28,6 +28,8 @@ export interface MethodSpec {
   modalityArgs?: readonly string[];
   /** Callback options called with the call's result (`onFinish({ text })`): their parameter carries the output. */
   resultCallbacks?: readonly string[];
+  /** Starts a job and returns its handle (a batch), not generated content: listed in the inventory, carrying nothing. */
+  job?: boolean;
 }
 
 export interface ClientType {
@@ -77,6 +79,7 @@ const OPENAI_METHODS: MethodSpec[] = [
   { path: "moderations.create", modality: "moderation", prompt: ["input"] },
   { path: "files.create", modality: "training", training: "purpose", api: "files.create" },
   { path: "fineTuning.jobs.create", modality: "training", training: "always" },
+  { path: "batches.create", modality: "text", job: true },
   { path: "beta.threads.runs.create", modality: "text", prompt: ["additional_messages", "instructions"], system: ["instructions"], interaction: true },
   { path: "beta.threads.runs.createAndPoll", modality: "text", prompt: ["additional_messages"], system: ["instructions"], interaction: true },
   { path: "beta.threads.runs.stream", modality: "text", prompt: ["additional_messages"], system: ["instructions"], interaction: true },
@@ -515,6 +518,23 @@ export const AWS_COMMANDS: Readonly<Record<string, MethodSpec>> = {
   SynthesizeSpeechCommand: { path: "SynthesizeSpeechCommand", modality: "audio", prompt: ["Text"] },
 };
 
+/** AWS SDK v3 commands that store data when sent (`client.send(new PutCommand({...}))`): the kind of store and where the payload is. */
+export const AWS_STORE_COMMANDS: Readonly<Record<string, { category: "db" | "storage"; payload: readonly string[] }>> = {
+  PutObjectCommand: { category: "storage", payload: ["Body"] },
+  UploadPartCommand: { category: "storage", payload: ["Body"] },
+  PutCommand: { category: "db", payload: ["Item"] },
+  PutItemCommand: { category: "db", payload: ["Item"] },
+  UpdateCommand: { category: "db", payload: ["ExpressionAttributeValues"] },
+  UpdateItemCommand: { category: "db", payload: ["ExpressionAttributeValues"] },
+  BatchWriteCommand: { category: "db", payload: ["RequestItems"] },
+  BatchWriteItemCommand: { category: "db", payload: ["RequestItems"] },
+  TransactWriteCommand: { category: "db", payload: ["TransactItems"] },
+  TransactWriteItemsCommand: { category: "db", payload: ["TransactItems"] },
+};
+
+/** Modules whose commands AWS_STORE_COMMANDS describes. */
+export const AWS_STORE_MODULES: ReadonlySet<string> = new Set(["@aws-sdk/client-s3", "@aws-sdk/lib-dynamodb", "@aws-sdk/client-dynamodb"]);
+
 /** Hosts of model APIs reached over plain HTTP, with the modality of their endpoints. */
 export interface HostSpec {
   host: string;
@@ -586,3 +606,11 @@ export function modalityFromTask(task: string | undefined): Modality {
 }
 
 export { CHAT as CHAT_PROMPT_KEYS };
+
+/** `purpose` values of a file upload that make it fine-tuning data (resolved question 10); `assistants`, `batch`, `user_data` do not. */
+const FINE_TUNE_PURPOSES = new Set(["fine-tune", "fine_tune", "finetune", "fine-tuning", "fine_tuning"]);
+
+export function isFineTunePurpose(purpose: string): boolean {
+  return FINE_TUNE_PURPOSES.has(purpose.toLowerCase());
+}
+

@@ -122,6 +122,8 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     requestProps: ["body", "headers", "cookies", "nextUrl", "url", "query"],
   },
   "next.pageProps": { requestProps: ["searchParams", "params"] },
+  /** What SvelteKit handlers and Remix / React Router actions and loaders receive: `({ request, url, params })`. */
+  "web.requestEvent": { requestProps: ["url", "params", "searchParams", "cookies"], members: { request: "web.request" } },
   /** The FormData a Next.js server action receives. */
   "web.formData": { requestMethods: ["get", "getAll", "entries", "values"] },
   "lambda.event": { requestProps: ["body", "queryStringParameters", "pathParameters", "headers", "multiValueQueryStringParameters", "rawQueryString", "Records"] },

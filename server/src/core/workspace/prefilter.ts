@@ -168,8 +168,11 @@ function importTargets(from: string, spec: string, language: Language, root: str
     }
     return [`/${out.join("/")}`.replace(/^\/\//, "/")];
   }
-  // Path aliases (`@/lib/ai`) map to folders set in some tsconfig: any file ending so may be meant.
-  if (/^[@~]\//.test(spec)) return [`${ANY_FOLDER}/${spec.slice(2)}`];
+  // Path aliases (`@/lib/ai`, `~/lib/ai`, `$lib/ai`, `@app/lib/ai`, `#lib/ai`) map their first segment
+  // to a folder set in some tsconfig: any file whose path ends with the rest may be meant. A package
+  // import (`react-dom/client`) may match a workspace file too: that costs an analysis, never a finding.
+  const slash = spec.indexOf("/");
+  if (slash > 0 && slash < spec.length - 1) return [`${ANY_FOLDER}/${spec.slice(slash + 1)}`];
   return [];
 }
 

@@ -14,6 +14,11 @@ export function isRouteHandlerPath(path: string): boolean {
   return fileUnderFolder(path, "app", /^route\.(ts|js|mjs|tsx|jsx)$/) || fileUnderFolder(path, "routes", /^\+server\.(ts|js)$/);
 }
 
+/** SvelteKit endpoints: a `+server.ts` under `routes`. */
+export function isSvelteKitEndpoint(path: string): boolean {
+  return fileUnderFolder(path, "routes", /^\+server\.(ts|js)$/);
+}
+
 /** Next.js pages-router API routes: `pages/api/**`. */
 export function isPagesApiPath(path: string): boolean {
   return /(^|\/)pages\/api\//.test(path);

@@ -4,8 +4,8 @@ import { localized } from "../../types";
 import { related, uniqueBy } from "../describe";
 import { fix, guardStatement } from "../../fixes/ruleFixes";
 import { ALL_LANGUAGES, type Rule } from "../types";
+import { isFineTunePurpose } from "../../sdk/catalogue";
 
-const FINE_TUNE_PURPOSES = new Set(["fine-tune", "fine_tune", "finetune", "fine-tuning", "fine_tuning"]);
 
 function carriesUserData(labels: readonly Label[], strict: boolean): boolean {
   // Rows read with a consent filter are consenting users' data.
@@ -48,7 +48,7 @@ export const trainingUseWithoutConsent: Rule = {
       const key = `${call.site.loc.file}:${call.site.loc.start}`;
       if (seen.has(key)) continue;
       let reported = false;
-      if (training === "purpose") reported = call.purpose !== undefined && FINE_TUNE_PURPOSES.has(call.purpose.toLowerCase()) && carriesUserData(call.argLabels, false);
+      if (training === "purpose") reported = call.purpose !== undefined && isFineTunePurpose(call.purpose) && carriesUserData(call.argLabels, false);
       else if (training === "dataset") reported = call.datasetTarget === true && carriesUserData(call.argLabels, false);
       else reported = carriesUserData(call.argLabels, !/push|dataset|upload/i.test(call.site.api));
       if (!reported) continue;
