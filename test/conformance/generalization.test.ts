@@ -1,7 +1,8 @@
 // Our own annotated suites (test/fixtures/generalization): programs written from the rule catalogue
 // for frameworks and SDKs the shared suite does not use. Same scoring, floors and inventory checks.
-// The held-out suites (test/fixtures/heldout2: realistic multi-file apps; heldout3: precision traps)
-// were written by other people from the catalogue alone and are checked the same way.
+// The held-out suites (test/fixtures/heldout2: realistic multi-file apps; heldout3: precision traps;
+// heldout4: apps on other frameworks and SDKs, Python and JS/TS) were written by other people from the
+// catalogue alone and are checked the same way.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -16,13 +17,16 @@ const FLOORS: Record<string, number> = {
   "test/fixtures/generalization/js": 1.0,
   "test/fixtures/heldout2": 1.0,
   "test/fixtures/heldout3": 1.0,
+  // One miss left: a prompt built by a helper's f-string, logged before it is sent (resolved question 7).
+  "test/fixtures/heldout4/python": 0.99,
+  "test/fixtures/heldout4/js": 1.0,
 };
 
 /**
  * Suites scanned with the default configuration, as a user would: their apps have test folders
  * whose literals the default test-fixture globs skip (resolved question 11).
  */
-const DEFAULT_CONFIG = new Set(["test/fixtures/heldout2", "test/fixtures/heldout3"]);
+const DEFAULT_CONFIG = new Set(["test/fixtures/heldout2", "test/fixtures/heldout3", "test/fixtures/heldout4/python", "test/fixtures/heldout4/js"]);
 
 describe("generalization suites", function () {
   this.timeout(120000);

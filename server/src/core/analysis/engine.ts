@@ -2833,7 +2833,8 @@ export class Engine {
     const byName = this.callUniqueMethod(receiver, name, args, frame, e);
     if (byName) return byName;
     const calleeText = exprText(e.callee);
-    if (RECEIVER_RECORD_METHODS.has(name) && receiver.labels.length + (receiver.props?.size ?? 0) > 0 && !receiver.ref) {
+    // Unresolved objects, and instances of workspace classes that inherit the method (a Django or SQLAlchemy model's `save()`).
+    if (RECEIVER_RECORD_METHODS.has(name) && receiver.labels.length + (receiver.props?.size ?? 0) > 0 && (!receiver.ref || receiver.ref.k === "instance")) {
       const media = deepLabels(receiver).some((l) => l.kind === "ai" && isMedia(l.call.modality));
       // `img.save(path, pnginfo=meta)` with an "AI-generated" text chunk or EXIF description writes the label into the media.
       const labelled = media && [...args.named.values(), ...args.positional.slice(1)].some((a) => this.carriesAiLabelText(a));

@@ -146,14 +146,16 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   "bolt.payload": { requestProps: ["text", "user_name", "user", "value", "blocks", "files", "event", "message", "state", "actions"] },
   "bolt.say": { callable: { sink: ALL_BOT() } },
   "slack.client": {
-    members: { chat: "slack.chat", users: "slack.users", conversations: "slack.conversations" },
-    userSinks: { chat_postMessage: ALL_BOT(), chat_postEphemeral: ALL_BOT(), chat_update: ALL_BOT() },
+    members: { chat: "slack.chat", users: "slack.users", conversations: "slack.conversations", files: "slack.files" },
+    // Files shared into a channel reach its members like messages do.
+    userSinks: { chat_postMessage: ALL_BOT(), chat_postEphemeral: ALL_BOT(), chat_update: ALL_BOT(), files_upload_v2: ALL_BOT(), files_upload: ALL_BOT() },
     // Platform profile fields and message history are user-controlled (resolved question 13).
     requestMethods: ["users_info", "users_profile_get", "conversations_history", "conversations_replies"],
   },
   "slack.users": { members: { profile: "slack.users" }, requestMethods: ["info", "get", "lookupByEmail"] },
   "slack.conversations": { requestMethods: ["history", "replies"] },
   "slack.chat": { userSinks: { postMessage: ALL_BOT(), postEphemeral: ALL_BOT(), update: ALL_BOT(), scheduleMessage: ALL_BOT() } },
+  "slack.files": { userSinks: { uploadV2: ALL_BOT(), upload: ALL_BOT() } },
   "telegraf.bot": {
     registers: Object.fromEntries(["on", "command", "hears", "start", "help", "action", "use", "inlineQuery", "settings"].map((n) => [n, { params: ["telegraf.ctx"], kind: "bot" as const, handlerArg: "last" as const }])),
     members: { telegram: "telegraf.api" },
@@ -441,6 +443,12 @@ export const TYPE_ROLES: Readonly<Record<string, string>> = {
   "express#Response": "express.res",
   "fastify#FastifyRequest": "fastify.req",
   "fastify#FastifyReply": "fastify.reply",
+  // Plugins receive the app: `export async function routes(app: FastifyInstance) { app.post(...) }`.
+  "fastify#FastifyInstance": "fastify.app",
+  "express#Router": "express.app",
+  "express#Express": "express.app",
+  "express#Application": "express.app",
+  "hono#Hono": "hono.app",
   "koa#Context": "koa.ctx",
   "koa#ParameterizedContext": "koa.ctx",
   "hono#Context": "hono.ctx",
