@@ -4,7 +4,7 @@
 import type { Arg, CallExpr, ClassDef, Expr, FunctionDef, JsxExpr, Param, Pattern, Span, Stmt } from "../ir/types";
 import { MESSAGE_CLASSES, type MethodSpec, modalityFromModelName, modalityFromTask, HTTP_PROMPT_KEYS, HTTP_SYSTEM_KEYS, AWS_STORE_COMMANDS, AWS_STORE_MODULES } from "../sdk/catalogue";
 import {
-  FRAMEWORK_ENTRIES, globMatch, JS_RESPONSE_CONSTRUCTORS, PY_RESPONSE_CONSTRUCTORS, PYTHON_FILE_WRITERS, RECEIVER_RECORD_METHODS, RECORD_CALL_SHAPES,
+  DECLARED_TYPE_PARAM_ROLES, FRAMEWORK_ENTRIES, globMatch, JS_RESPONSE_CONSTRUCTORS, PY_RESPONSE_CONSTRUCTORS, PYTHON_FILE_WRITERS, RECEIVER_RECORD_METHODS, RECORD_CALL_SHAPES,
   type Registration, type RoleSpec, ROLES, type SinkSpec, STREAM_RESPONSE_METHODS, TERMINATING_CALLS, TYPE_ROLES,
 } from "../sdk/frameworks";
 import type { Workspace } from "../workspace/workspace";
@@ -361,9 +361,11 @@ export class Engine {
     const reg = info?.registration;
     // `self` / `cls` of a Python method are bound by the call, not passed.
     const params = mod.language === "python" && fn.isMethod && (fn.params[0]?.name === "self" || fn.params[0]?.name === "cls") ? fn.params.slice(1) : fn.params;
+    // A function typed as a framework callback (`const routes: FastifyPluginAsync = async (app) => ...`) gets its parameters' roles.
+    const typed = fn.declaredType ? DECLARED_TYPE_PARAM_ROLES[fn.declaredType.replace(/<.*$/s, "")] : undefined;
     return params.map((p, i) => {
       const byName = p.name ? reg?.paramsByName?.[p.name] : undefined;
-      const role = byName ?? reg?.params?.[i];
+      const role = byName ?? reg?.params?.[i] ?? typed?.[i];
       if (role) return this.roleValue(role);
       // Slash-command options after the interaction: what the user typed.
       if (reg?.restAreInput) return this.requestValue(mod, fn, p.name ?? `arg${i}`, p.span);

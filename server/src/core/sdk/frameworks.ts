@@ -415,6 +415,14 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
  * Framework types that give a parameter its role when it is annotated with them
  * (`interaction: discord.Interaction`, `res: NextApiResponse`, `response: Response` in FastAPI).
  */
+/** Types of framework callbacks written on the variable that holds the function: the roles of its parameters. */
+export const DECLARED_TYPE_PARAM_ROLES: Readonly<Record<string, readonly string[]>> = {
+  FastifyPluginAsync: ["fastify.app"],
+  FastifyPluginCallback: ["fastify.app"],
+  RequestHandler: ["express.req", "express.res"],
+  NextApiHandler: ["express.req", "express.res"],
+};
+
 export const TYPE_ROLES: Readonly<Record<string, string>> = {
   "discord.Interaction": "discordpy.interaction",
   "nextcord.Interaction": "discordpy.interaction",
