@@ -1315,7 +1315,7 @@ export class Engine {
         const polarity = this.consentPolarity(e.test, frame);
         const savedGuard = frame.guard;
         if (polarity === "pos") frame.guard = { ...savedGuard, consent: this.loc(frame, e.test.span) };
-        const t = this.eval(e.then, frame);
+        const t = this.allowListed(e.test, e.then, frame) ?? this.eval(e.then, frame);
         frame.guard = savedGuard;
         if (polarity === "neg") frame.guard = { ...savedGuard, consent: this.loc(frame, e.test.span) };
         const f = this.eval(e.else, frame);
@@ -1429,6 +1429,24 @@ export class Engine {
     if (label) v.labels = mergeLabels(v.labels, [label]);
   }
 
+  /**
+   * `label if label in ALLOWED else "other"`, `ALLOWED.includes(x) ? x : fallback`: where the check
+   * passed, the value is one of a fixed collection's constants, nothing of what was checked
+   * (resolved question 13). Undefined when the test is no such check.
+   */
+  private allowListed(test: Expr, then: Expr, frame: Frame): Value | undefined {
+    if (then.k !== "name") return undefined;
+    let checked: Expr | undefined;
+    let collection: Expr | undefined;
+    if (test.k === "compare" && test.op === "in") [checked, collection] = [test.left, test.right];
+    else if (test.k === "call" && test.callee.k === "member" && /^(includes|has)$/.test(test.callee.prop)) [checked, collection] = [test.args[0]?.value, test.callee.object];
+    if (checked?.k !== "name" || checked.name !== then.name || !collection) return undefined;
+    const fixed = this.eval(collection, frame);
+    const items = fixed.elems ?? (fixed.ref?.k === "framework" ? undefined : fixed.props ? [...fixed.props.keys()].map((k) => Object.assign(new Value(), { str: k })) : undefined);
+    if (!items?.length || !items.every((i) => (i.str !== undefined || i.constant !== undefined) && i.labels.length === 0)) return undefined;
+    return new Value();
+  }
+
   /** Joins values into one string-like value: labels of all, literal text of all, disclosure when the text says so. */
   private joinValues(parts: readonly Value[], extraTexts: readonly string[] = []): Value {
     const out = carry(parts);
@@ -1441,6 +1459,18 @@ export class Engine {
       const loc = parts.find((p) => p.loc)?.loc ?? { file: "", start: 0, end: 0 };
       out.labels = withAiFlag(out.labels, "disclosed", loc);
     }
+    return out;
+  }
+
+  /**
+   * Serialising a payload with a disclosure field (`json.dumps({"delta": piece, "ai_generated": True})`)
+   * writes the label into the text: the AI content in it stays disclosed when the text is framed
+   * further (`f"data: {...}\n\n"` for server-sent events).
+   */
+  private textKeepsDisclosure(out: Value, payload: Value | undefined, frame: Frame, span: Span): Value {
+    if (!payload?.props || !out.labels.some((l) => l.kind === "ai")) return out;
+    const loc = this.payloadDisclosure([payload], frame, span);
+    if (loc) out.labels = withAiFlag(out.labels, "disclosed", loc);
     return out;
   }
 
@@ -1694,7 +1724,7 @@ export class Engine {
     let result = this.dispatchCall(e, callee, receiver, name, args, frame);
     // Marker helpers, by name (resolved question 6 and the marker concepts).
     const markerName = name ?? calleeName(e.callee);
-    if (markerName) result = this.applyMarkers(markerName, result, args, receiver, frame, e.span);
+    if (markerName) result = this.applyMarkers(markerName, result, args, receiver, frame, e.span, callee.ref?.k === "function");
     return result;
   }
 
@@ -2141,7 +2171,7 @@ export class Engine {
       const out = carry(args.all.map((a) => this.serialised(a, frame, e.span)));
       // `json.dumps({...})` keeps its object so a request body's fields stay visible (Bedrock `body=`).
       if (/dumps$/.test(full) && args.positional[0]?.props) (out as Value & { json?: Value }).json = args.positional[0];
-      return out;
+      return this.textKeepsDisclosure(out, args.positional[0], frame, e.span);
     }
     // An empty in-memory buffer is a container: what is written into it is what it holds, and nothing else.
     if (IN_MEMORY_BUFFERS.has(full) && args.all.length === 0) return Object.assign(new Value(), { elems: [] as Value[] });
@@ -2749,7 +2779,7 @@ export class Engine {
         out.props = new Map();
         for (const a of args.positional) if (a.props) for (const [k, v] of a.props) out.props.set(k, v);
       }
-      return out;
+      return name === "JSON.stringify" ? this.textKeepsDisclosure(out, args.positional[0], frame, e.span) : out;
     }
     if (NON_CARRYING.has(name)) return new Value();
     if (name.startsWith("Math.") || name.startsWith("Date") || name.startsWith("performance") || name.startsWith("crypto.") || name.startsWith("Number.")) return new Value();
@@ -3128,7 +3158,7 @@ export class Engine {
 
   // ------------------------------------------------------------------ markers
 
-  private applyMarkers(name: string, result: Value, args: Args, receiver: Value | undefined, frame: Frame, span: Span): Value {
+  private applyMarkers(name: string, result: Value, args: Args, receiver: Value | undefined, frame: Frame, span: Span, workspaceFunction = false): Value {
     const vocab = this.options.vocabulary;
     if (receiver?.ref?.k === "builtin" && receiver.ref.name === "$setState") return result;
     const loc = this.loc(frame, span);
@@ -3146,7 +3176,11 @@ export class Engine {
       return out;
     }
     if (isRedactionName(name, vocab.redaction)) {
-      const out = this.withLabels(base, withRedaction(deepLabels(base), loc));
+      // A workspace function named so redacts what it was given; a model's answer made inside it
+      // (`summarise_redacted(claim)`) is new AI output, not redacted data.
+      const given = workspaceFunction ? new Set(mergeLabelLists(args.all.map((a) => deepLabels(a))).map((l) => l.id)) : undefined;
+      const redacted = withRedaction(deepLabels(base), loc, given && ((l) => l.kind !== "ai" || given.has(l.id)));
+      const out = this.withLabels(base, redacted);
       out.record = undefined;
       out.props = undefined;
       return out;

@@ -292,8 +292,9 @@ export function withAiFlag(labels: readonly Label[], flag: "disclosed" | "waterm
 }
 
 /** After a redaction helper: personal data is masked, and the text is no longer the prompt or answer as written. */
-export function withRedaction(labels: readonly Label[], loc: Loc): readonly Label[] {
+/** Marks personal data and AI content as redacted at `loc`; `applies` limits which labels (default: all). */
+export function withRedaction(labels: readonly Label[], loc: Loc, applies: (l: Label) => boolean = () => true): readonly Label[] {
   return labels
     .filter((l) => l.kind !== "origin")
-    .map((l) => ((l.kind === "pii" || l.kind === "ai") && !l.redacted ? { ...l, redacted: loc } : l));
+    .map((l) => ((l.kind === "pii" || l.kind === "ai") && !l.redacted && applies(l) ? { ...l, redacted: loc } : l));
 }

@@ -222,9 +222,8 @@ const MISTRAL_METHODS: MethodSpec[] = [
   { path: "fim.complete", modality: "text", prompt: ["prompt"] },
   { path: "agents.complete", modality: "text", prompt: ["messages"], interaction: true },
   { path: "embeddings.create", modality: "embedding", prompt: ["inputs"] },
-  { path: "classifiers.moderate", modality: "moderation", prompt: ["inputs"] },
-  { path: "classifiers.moderateChat", modality: "moderation", prompt: ["inputs"] },
-  { path: "classifiers.classify", modality: "classification", prompt: ["inputs"] },
+  ...["moderate", "moderateChat", "moderateAsync", "moderateChatAsync"].map((m): MethodSpec => ({ path: `classifiers.${m}`, modality: "moderation", prompt: ["inputs"] })),
+  ...["classify", "classifyChat", "classifyAsync", "classifyChatAsync"].map((m): MethodSpec => ({ path: `classifiers.${m}`, modality: "classification", prompt: ["inputs"] })),
   { path: "fineTuning.jobs.create", modality: "training", training: "always" },
   // mistralai < 1.0 (MistralClient)
   { path: "chat", modality: "text", prompt: ["messages"], interaction: true },

@@ -73,6 +73,8 @@ const FASTIFY_ROUTE: Registration = { params: ["fastify.req", "fastify.reply"], 
 const KOA_ROUTE: Registration = { params: ["koa.ctx"], kind: "route", handlerArg: "last" };
 const HONO_ROUTE: Registration = { params: ["hono.ctx"], kind: "route", handlerArg: "last", returnIsSink: "response" };
 const PY_ROUTE: Registration = { kind: "route", returnIsSink: "response" };
+/** Sanic handlers receive the request first. */
+const SANIC_ROUTE: Registration = { kind: "route", returnIsSink: "response", params: ["sanic.request"] };
 const DISCORD_SLASH: Registration = { kind: "bot", params: ["discordpy.interaction"], restAreInput: true };
 const DISCORD_PREFIX: Registration = { kind: "bot", params: ["discordpy.ctx"], restAreInput: true };
 
@@ -193,6 +195,13 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
       add_route: { kind: "route", params: ["starlette.request"], returnIsSink: "response", handlerArg: "last" },
     },
   },
+  "sanic.app": { registers: verbs(SANIC_ROUTE, ["route", "get", "post", "put", "patch", "delete", "head", "options", "websocket"]) },
+  "sanic.request": {
+    requestProps: ["json", "form", "args", "query_args", "files", "body", "headers", "cookies", "raw_args"],
+    requestMethods: ["get_args", "get_query_args"],
+  },
+  /** Litestar's module-level handler decorators: `@post("/faq")`. */
+  "litestar.handlerDecorator": { callable: { register: PY_ROUTE } },
   "starlette.request": {
     requestProps: ["query_params", "path_params", "headers", "cookies"],
     requestMethods: ["json", "form", "body", "stream"],
@@ -369,6 +378,8 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["flask", "flask.*", "quart", "quart.*"], role: "flask.module", server: true },
   { names: ["fastapi.FastAPI", "fastapi.APIRouter", "starlette.applications.Starlette", "litestar.Litestar"], role: "fastapi.app", server: true },
   { names: ["starlette.routing.Route", "starlette.routing.WebSocketRoute", "fastapi.routing.APIRoute"], role: "starlette.routeCtor", server: true },
+  { names: ["sanic.Sanic", "sanic.Blueprint"], role: "sanic.app", server: true },
+  { names: ["litestar.get", "litestar.post", "litestar.put", "litestar.patch", "litestar.delete", "litestar.route", "litestar.handlers.get", "litestar.handlers.post", "litestar.handlers.put", "litestar.handlers.patch", "litestar.handlers.delete", "litestar.handlers.route"], role: "litestar.handlerDecorator", server: true },
   { names: ["fastapi", "fastapi.*", "starlette", "starlette.*", "litestar", "litestar.*", "sanic", "sanic.*", "tornado", "tornado.*", "falcon", "falcon.*", "bottle", "bottle.*", "pyramid", "pyramid.*"], role: "web.other", server: true },
   { names: ["django", "django.*", "rest_framework", "rest_framework.*", "ninja", "ninja.*"], role: "web.other", server: true },
   { names: ["aiohttp.web.RouteTableDef"], role: "aiohttp.routes", server: true },
