@@ -1,7 +1,7 @@
 // Our own annotated suites (test/fixtures/generalization): programs written from the rule catalogue
 // for frameworks and SDKs the shared suite does not use. Same scoring, floors and inventory checks.
 // The held-out suites (test/fixtures/heldout2: realistic multi-file apps; heldout3: precision traps;
-// heldout4: apps on other frameworks and SDKs, Python and JS/TS) were written by other people from the
+// heldout4 and heldout5: apps on other frameworks and SDKs with precision traps, Python and JS/TS) were written by other people from the
 // catalogue alone and are checked the same way.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -20,13 +20,16 @@ const FLOORS: Record<string, number> = {
   // One miss left: a prompt built by a helper's f-string, logged before it is sent (resolved question 7).
   "test/fixtures/heldout4/python": 0.99,
   "test/fixtures/heldout4/js": 1.0,
+  "test/fixtures/heldout5/python": 1.0,
+  // Left: GraphQL resolvers and WebSocket/Socket.IO messages, which the catalogue does not name as sinks or sources.
+  "test/fixtures/heldout5/js": 0.94,
 };
 
 /**
  * Suites scanned with the default configuration, as a user would: their apps have test folders
  * whose literals the default test-fixture globs skip (resolved question 11).
  */
-const DEFAULT_CONFIG = new Set(["test/fixtures/heldout2", "test/fixtures/heldout3", "test/fixtures/heldout4/python", "test/fixtures/heldout4/js"]);
+const DEFAULT_CONFIG = new Set(["test/fixtures/heldout2", "test/fixtures/heldout3", "test/fixtures/heldout4/python", "test/fixtures/heldout4/js", "test/fixtures/heldout5/python", "test/fixtures/heldout5/js"]);
 
 describe("generalization suites", function () {
   this.timeout(120000);

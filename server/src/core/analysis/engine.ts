@@ -80,7 +80,7 @@ const IN_MEMORY_BUFFERS = new Set(["io.BytesIO", "io.StringIO"]);
 /** AWS Lambda handler and event types of HTTP triggers (API Gateway, function URLs, load balancers), from `@types/aws-lambda`. */
 const LAMBDA_HTTP_HANDLER_TYPE = /^(APIGatewayProxy\w*Handler(V2)?|LambdaFunctionURLHandler\w*|ALBHandler)\b/;
 const LAMBDA_HTTP_EVENT_TYPE = /^(APIGatewayProxy\w*Event(V2)?|LambdaFunctionURLEvent\w*|ALBEvent)\b/;
-const JS_CARRIERS = new Set(["String", "JSON.parse", "JSON.stringify", "Buffer.from", "Buffer.concat", "atob", "btoa", "encodeURIComponent", "decodeURIComponent", "Array.from", "Object.assign", "Object.values", "Object.entries", "structuredClone", "Promise.all", "Promise.allSettled", "Promise.resolve", "Promise.race", "Uint8Array", "Blob", "File", "TextDecoder", "TextEncoder", "Boolean"]);
+const JS_CARRIERS = new Set(["String", "URL", "URLSearchParams", "JSON.parse", "JSON.stringify", "Buffer.from", "Buffer.concat", "atob", "btoa", "encodeURIComponent", "decodeURIComponent", "Array.from", "Object.assign", "Object.values", "Object.entries", "structuredClone", "Promise.all", "Promise.allSettled", "Promise.resolve", "Promise.race", "Uint8Array", "Blob", "File", "TextDecoder", "TextEncoder", "Boolean"]);
 /** Functions that turn a whole object into text: a person record passed to them sends every field. */
 const PY_SERIALISERS = new Set(["json.dumps", "orjson.dumps", "ujson.dumps", "yaml.dump", "yaml.safe_dump", "pprint.pformat", "dataclasses.asdict", "attrs.asdict", "attr.asdict", "toml.dumps", "simplejson.dumps"]);
 /** Functions whose result says nothing about the content of their arguments. */
@@ -112,7 +112,12 @@ const ITER_CALLBACK_METHODS = new Set(["map", "flatMap", "forEach", "filter", "f
 
 const DB_READ_METHODS = new Set(["select", "pluck", "filter_by", "get_or_404", "first_or_404", "one_or_404", "findMany", "findUnique", "findFirst", "findUniqueOrThrow", "findFirstOrThrow", "findAll", "findById", "findOne", "fetchall", "fetchone", "fetchmany", "scalars", "scalar_one", "scalar_one_or_none", "get_object_or_404", "get_list_or_404", "aggregate"]);
 const CONSENT_TIME_KEYS = /(^|_)(at|timestamp|time|date|ts)$|At$|Timestamp$|Time$|Date$|^(at|timestamp|ts|time|date|when|created|recorded)$/;
-const CONSENT_PURPOSE_KEYS = /^(purpose|purposes|scope|scopes|notice_version|noticeVersion|policy_version|policyVersion|consent_type|consentType|consent_purpose|consentPurpose|processing_purpose|legal_basis|legalBasis)$/;
+/** Fields that say what a consent was given for: any name with the word purpose or scope (`optInPurpose`, `purpose_of_use`), or a notice/policy version, consent type, legal basis. */
+const CONSENT_PURPOSE_WORDS = new Set(["purpose", "purposes", "scope", "scopes"]);
+const CONSENT_PURPOSE_KEYS = /^(notice_version|noticeVersion|policy_version|policyVersion|consent_type|consentType|legal_basis|legalBasis)$/;
+function isConsentPurposeKey(key: string): boolean {
+  return CONSENT_PURPOSE_KEYS.test(key) || splitWords(key).some((w) => CONSENT_PURPOSE_WORDS.has(w));
+}
 const GRANTED_CONSTANTS = new Set(["granted", "yes", "accepted", "agree", "agreed", "allow", "allowed", "opt_in", "opt-in", "optin", "true", "on", "enabled"]);
 
 /** JSX attributes that show their value (resolved question 19); `key`, `className` and the like do not. */
@@ -1060,10 +1065,22 @@ export class Engine {
   }
 
   /** `export default { fetch(request, env) { ... } }`: a Cloudflare-style worker. */
+  /** `Bun.serve({ fetch(req) {...} })`, `Deno.serve(handler)`: the runtime's own HTTP server takes Request handlers. */
+  private serveCall(e: CallExpr, args: Args, frame: Frame): boolean {
+    const c = e.callee;
+    if (c.k !== "member" || c.prop !== "serve" || c.object.k !== "name" || !/^(Bun|Deno)$/.test(c.object.name) || lookup(frame.scope, c.object.name)) return false;
+    const route: HandlerInfo = { registration: { kind: "route", params: ["web.request"], returnIsSink: "response" } };
+    for (const a of args.all) {
+      const handler = a.ref?.k === "function" ? a : a.props?.get("fetch") ?? a.props?.get("handler");
+      if (handler?.ref?.k === "function") this.moduleFor(handler.ref.module.file).handlers.set(handler.ref.fn.id, route);
+    }
+    return true;
+  }
+
   private registerDefaultExportObject(v: Value, frame: Frame): void {
     const fetch = v.props?.get("fetch");
     if (fetch?.ref?.k === "function") {
-      frame.module.handlers.set(fetch.ref.fn.id, { registration: { kind: "route", params: ["web.request"], returnIsSink: "response" } });
+      frame.module.handlers.set(fetch.ref.fn.id, { registration: { kind: "route", params: ["web.request", "cf.env"], returnIsSink: "response" } });
     }
     for (const name of ["scheduled", "queue"]) {
       const h = v.props?.get(name);
@@ -1115,6 +1132,7 @@ export class Engine {
         this.bind(target.target, union([value, this.eval(target.default, frame)]), frame, span);
         return;
       case "member": {
+        if (this.commonJsExport(target, value, frame)) return;
         const obj = this.eval(target.object, frame);
         this.assignMember(obj, target.prop, value, frame, target.span, span);
         return;
@@ -1131,6 +1149,28 @@ export class Engine {
       default:
         return;
     }
+  }
+
+  /**
+   * CommonJS exports: `module.exports = { ask }` (each property, and the whole as the default),
+   * `module.exports.ask = ...` and `exports.ask = ...`. False when the target is no such export.
+   */
+  private commonJsExport(target: Extract<Pattern, { k: "member" }>, value: Value, frame: Frame): boolean {
+    if (frame.module.language === "python") return false;
+    const o = target.object;
+    const isModule = (x: Expr) => x.k === "name" && x.name === "module" && !lookup(frame.scope, "module");
+    const isExports = (x: Expr) => (x.k === "name" && x.name === "exports" && !lookup(frame.scope, "exports")) || (x.k === "member" && x.prop === "exports" && isModule(x.object));
+    const exports = frame.module.exports;
+    if (isModule(o) && target.prop === "exports") {
+      exports.set("default", value);
+      for (const [k, v] of value.props ?? []) exports.set(k, v);
+      return true;
+    }
+    if (isExports(o)) {
+      exports.set(target.prop, value);
+      return true;
+    }
+    return false;
   }
 
   private assignMember(obj: Value, prop: string, value: Value, frame: Frame, targetSpan: Span, stmtSpan: Span): void {
@@ -1664,7 +1704,7 @@ export class Engine {
     if (spec?.requestProps?.includes(prop) || (this.options.vocabulary.extraSources.has(prop) && role.endsWith("request"))) {
       return this.requestData(obj, prop, frame, span, `${role.split(".")[0]} ${prop}`);
     }
-    const toRole = spec?.members?.[prop];
+    const toRole = spec?.members?.[prop] ?? (spec?.anyMember && !roleKnows(spec, prop) ? spec.anyMember : undefined);
     if (toRole) {
       const v = this.roleValue(toRole);
       v.labels = obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop));
@@ -1681,6 +1721,7 @@ export class Engine {
       }
       return stored;
     }
+    if (spec?.dataMembers) return new Value(obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop)));
     const ref = obj.ref as Extract<Ref, { k: "framework" }>;
     // A member the catalogue does not describe on an imported framework module: an ordinary import path (`web.json_response`).
     if (ref.module && spec && !spec.allMembers && !roleKnows(spec, prop)) return this.externalModule(ref.module.module, [...ref.module.path, prop], !!ref.module.py);
@@ -1721,6 +1762,7 @@ export class Engine {
       name = e.callee.k === "name" ? e.callee.name : undefined;
     }
     const args = this.evalArgs(e.args, frame);
+    if (this.serveCall(e, args, frame)) return new Value();
     let result = this.dispatchCall(e, callee, receiver, name, args, frame);
     // Marker helpers, by name (resolved question 6 and the marker concepts).
     const markerName = name ?? calleeName(e.callee);
@@ -1783,7 +1825,7 @@ export class Engine {
     if (ref?.k === "class") {
       return this.instantiate(ref.cls, ref.scope, this.moduleFor(ref.module.file), args, frame, e);
     }
-    if (ref?.k === "sdk") return this.callSdk(ref, callee, args, frame, e, receiver);
+    if (ref?.k === "sdk") return this.callSdk(ref, callee, withPreset(callee, args), frame, e, receiver);
     if (ref?.k === "module" && !ref.local) return this.callExternal(ref, callee, receiver, name, args, frame, e);
     if (ref?.k === "framework") return this.callRole(ref.role, callee, receiver, name, args, frame, e);
     if (receiver?.ref?.k === "builtin" && receiver.ref.name === "$streamController" && (name === "enqueue" || name === "write")) {
@@ -2111,14 +2153,19 @@ export class Engine {
 
   /** Values filling `{placeholders}` of a template's system messages from the invoke input. */
   private templateSystemValues(template: Value | undefined, input: Value | undefined): Value[] {
-    if (!template?.elems || !input?.props) return [];
+    if (!template?.elems) return [];
     const out: Value[] = [];
     for (const m of template.elems) {
       const role = m.props?.get("role")?.str;
       const content = m.props?.get("content");
-      if ((role !== "system" && role !== "developer") || content?.str === undefined) continue;
+      if ((role !== "system" && role !== "developer") || !content) continue;
+      // A system message built from data when the template was made (`("system", RULES + " Speak as " + hint)`).
+      if (content.str === undefined) {
+        if (content.labels.length) out.push(content);
+        continue;
+      }
       for (const match of content.str.matchAll(/\{(\w+)\}/g)) {
-        const v = input.props.get(match[1]);
+        const v = input?.props?.get(match[1]);
         if (v) out.push(v);
       }
     }
@@ -2144,6 +2191,12 @@ export class Engine {
   }
 
   private callPythonLibrary(full: string, args: Args, frame: Frame, e: CallExpr, name: string | undefined): Value {
+    // `partial(co.chat, model=...)`: calling it calls the model with those arguments first.
+    if (full === "functools.partial" && args.positional[0]?.ref?.k === "sdk") {
+      const bound = Value.of(args.positional[0].ref);
+      (bound as Value & { preset?: Args }).preset = { positional: args.positional.slice(1), named: args.named, exprs: [], all: args.all.slice(1) };
+      return bound;
+    }
     // Raw HTTP to a known AI host (resolved question 2).
     if (/^(requests|httpx|aiohttp|urllib3)\.(post|put|request|get|patch|stream)$/.test(full) || /^(requests|httpx)\.(Session|Client|AsyncClient)\.(post|put|request|stream)$/.test(full)) {
       const raw = this.rawHttp(args, frame, e, /request$/.test(full) ? 1 : 0);
@@ -2449,9 +2502,20 @@ export class Engine {
     if (spec?.registers?.[method]) return this.register(spec.registers[method], args, frame, e, method, (callee.ref as Extract<Ref, { k: "framework" }>).owner ?? receiver);
     if (baseRole === "gradio.module") return this.callGradio(method, args, frame, e);
     const state = (callee.ref as Extract<Ref, { k: "framework" }>).state;
+    // Builders (`procedure.input(...)`, `procedure.use(requireConsent)`) return a new one that keeps
+    // the consent its routes are guarded by, and adds one when the middleware's name denotes consent.
+    const ownerConsent = routerConsent((callee.ref as Extract<Ref, { k: "framework" }>).owner);
+    if (spec?.middleware?.includes(method)) {
+      const next = this.roleValue(baseRole, state);
+      const guard = e.args.find((a) => isConsentGuardName(calleeName(a.value.k === "call" ? a.value.callee : a.value) ?? "", this.options.vocabulary.consent));
+      (next.ref as Extract<Ref, { k: "framework" }>).consent = guard ? this.loc(frame, guard.span) : ownerConsent;
+      return next;
+    }
     if (spec?.chain?.includes(method)) {
       if (spec.headerMethods?.includes(method)) this.headerCall(args, frame, e, callee);
-      return this.roleValue(baseRole, state);
+      const next = this.roleValue(baseRole, state);
+      if (ownerConsent) (next.ref as Extract<Ref, { k: "framework" }>).consent = ownerConsent;
+      return next;
     }
     if (spec?.headerMethods?.includes(method)) {
       this.headerCall(args, frame, e, callee);
@@ -3393,7 +3457,7 @@ export class Engine {
       seen.add(v);
       if (v.props) {
         for (const [k, pv] of v.props) {
-          if (CONSENT_PURPOSE_KEYS.test(k) || this.options.vocabulary.consentRecord.has(k)) purpose = true;
+          if (isConsentPurposeKey(k) || this.options.vocabulary.consentRecord.has(k)) purpose = true;
           if (CONSENT_TIME_KEYS.test(k) && !/^(updated_at|updatedAt|consentUpdatedAt)$/.test(k)) time = true;
           visit(pv, depth + 1);
         }
@@ -3430,6 +3494,18 @@ function isRunnable(v: Value): boolean {
 }
 
 /** A consent dependency or hook attached to the router a route was registered on. */
+/** The arguments of a call through `functools.partial`: the preset ones, then those of the call. */
+function withPreset(callee: Value, args: Args): Args {
+  const preset = (callee as Value & { preset?: Args }).preset;
+  if (!preset) return args;
+  return {
+    positional: [...preset.positional, ...args.positional],
+    named: new Map([...preset.named, ...args.named]),
+    exprs: args.exprs,
+    all: [...preset.all, ...args.all],
+  };
+}
+
 function routerConsent(router: Value | undefined): Loc | undefined {
   return router?.ref?.k === "framework" ? router.ref.consent : undefined;
 }

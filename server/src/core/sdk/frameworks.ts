@@ -53,6 +53,12 @@ export interface RoleSpec {
   response?: boolean;
   /** Every member keeps the role (UI libraries whose components are all alike). */
   allMembers?: boolean;
+  /** Members the role does not list otherwise have this role (a Worker's `env.ANY_BINDING`). */
+  anyMember?: string;
+  /** Members it does not describe are plain data, not framework objects (tRPC's `ctx`). */
+  dataMembers?: boolean;
+  /** Methods that add middleware and return a new builder: a consent-named middleware guards what is registered through it (tRPC `procedure.use(requireConsent)`). */
+  middleware?: readonly string[];
   /** Builder objects: every other method returns the same object with its data (`sharp(img).resize().png()`). */
   fluent?: boolean;
   /** Methods that return the object's data (`toBuffer()`). */
@@ -195,6 +201,18 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
       add_route: { kind: "route", params: ["starlette.request"], returnIsSink: "response", handlerArg: "last" },
     },
   },
+  /** A Cloudflare Worker's `env`: its bindings (R2 buckets, KV namespaces) keep what is `put` into them. */
+  "cf.env": { anyMember: "cf.binding" },
+  "cf.binding": { recordSinks: { put: { category: "storage", args: [1] } } },
+  // tRPC: `initTRPC.context<C>().create()` gives `t`; `t.procedure.input(...).use(mw).mutation(handler)`.
+  "trpc.init": { selfMethods: ["context", "meta"], methodRoles: { create: "trpc.t" } },
+  "trpc.t": { members: { procedure: "trpc.procedure" } },
+  "trpc.procedure": {
+    chain: ["input", "output", "meta", "concat", "unstable_concat"],
+    middleware: ["use"],
+    registers: Object.fromEntries(["query", "mutation", "subscription"].map((n) => [n, { kind: "route" as const, params: ["trpc.opts"], returnIsSink: "response" as const, handlerArg: "last" as const }])),
+  },
+  "trpc.opts": { requestProps: ["input", "rawInput"], dataMembers: true },
   "sanic.app": { registers: verbs(SANIC_ROUTE, ["route", "get", "post", "put", "patch", "delete", "head", "options", "websocket"]) },
   "sanic.request": {
     requestProps: ["json", "form", "args", "query_args", "files", "body", "headers", "cookies", "raw_args"],
@@ -379,6 +397,7 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["fastapi.FastAPI", "fastapi.APIRouter", "starlette.applications.Starlette", "litestar.Litestar"], role: "fastapi.app", server: true },
   { names: ["starlette.routing.Route", "starlette.routing.WebSocketRoute", "fastapi.routing.APIRoute"], role: "starlette.routeCtor", server: true },
   { names: ["sanic.Sanic", "sanic.Blueprint"], role: "sanic.app", server: true },
+  { names: ["@trpc/server#initTRPC"], role: "trpc.init", server: true },
   { names: ["litestar.get", "litestar.post", "litestar.put", "litestar.patch", "litestar.delete", "litestar.route", "litestar.handlers.get", "litestar.handlers.post", "litestar.handlers.put", "litestar.handlers.patch", "litestar.handlers.delete", "litestar.handlers.route"], role: "litestar.handlerDecorator", server: true },
   { names: ["fastapi", "fastapi.*", "starlette", "starlette.*", "litestar", "litestar.*", "sanic", "sanic.*", "tornado", "tornado.*", "falcon", "falcon.*", "bottle", "bottle.*", "pyramid", "pyramid.*"], role: "web.other", server: true },
   { names: ["django", "django.*", "rest_framework", "rest_framework.*", "ninja", "ninja.*"], role: "web.other", server: true },

@@ -166,7 +166,8 @@ function importTargets(from: string, spec: string, language: Language, root: str
       if (p === "..") out.pop();
       else if (p !== "." && p !== "") out.push(p);
     }
-    return [`/${out.join("/")}`.replace(/^\/\//, "/")];
+    // `./llm.js` names the emitted file of `llm.ts` (or the file itself): compare without extensions.
+    return [stripSourceExtension(`/${out.join("/")}`.replace(/^\/\//, "/"))];
   }
   // Path aliases (`@/lib/ai`, `~/lib/ai`, `$lib/ai`, `@app/lib/ai`, `#lib/ai`) map their first segment
   // to a folder set in some tsconfig: any file whose path ends with the rest may be meant. A package
