@@ -1065,6 +1065,20 @@ export class Engine {
   }
 
   /** `export default { fetch(request, env) { ... } }`: a Cloudflare-style worker. */
+  /**
+   * GraphQL resolver maps (`new ApolloServer({ typeDefs, resolvers })`): every resolver answers a
+   * request — its arguments are what the client sent, its return goes back to the client.
+   */
+  private registerResolvers(resolvers: Value | undefined): void {
+    const route: HandlerInfo = { registration: { kind: "route", params: ["graphql.parent", "graphql.args"], returnIsSink: "response" } };
+    for (const group of resolvers?.props?.values() ?? []) {
+      for (const resolver of group.props?.values() ?? []) {
+        const fn = resolver.ref?.k === "function" ? resolver : resolver.props?.get("resolve") ?? resolver.props?.get("subscribe");
+        if (fn?.ref?.k === "function") this.moduleFor(fn.ref.module.file).handlers.set(fn.ref.fn.id, route);
+      }
+    }
+  }
+
   /** `Bun.serve({ fetch(req) {...} })`, `Deno.serve(handler)`: the runtime's own HTTP server takes Request handlers. */
   private serveCall(e: CallExpr, args: Args, frame: Frame): boolean {
     const c = e.callee;
@@ -1701,7 +1715,7 @@ export class Engine {
   private roleMember(obj: Value, role: string, prop: string, frame: Frame | undefined, span: Span | undefined): Value {
     const spec = ROLES[role];
     if (role === "$headers") return new Value();
-    if (spec?.requestProps?.includes(prop) || (this.options.vocabulary.extraSources.has(prop) && role.endsWith("request"))) {
+    if (spec?.requestProps?.includes(prop) || spec?.requestProps?.includes("*") || (this.options.vocabulary.extraSources.has(prop) && role.endsWith("request"))) {
       return this.requestData(obj, prop, frame, span, `${role.split(".")[0]} ${prop}`);
     }
     const toRole = spec?.members?.[prop] ?? (spec?.anyMember && !roleKnows(spec, prop) ? spec.anyMember : undefined);
@@ -2487,6 +2501,10 @@ export class Engine {
         return new Value();
       }
       if (baseRole === "celery.app") return this.registrationMarker({ registration: { kind: "worker" } });
+      if (baseRole === "graphql.schema") {
+        this.registerResolvers(this.namedArg(args, "resolvers", frame));
+        return new Value();
+      }
       if (baseRole === "python.file") return this.roleValue("python.file");
       if (baseRole === "gradio.module") return this.roleValue("gradio.module");
       // Queue workers and other framework objects that take a processing function: it handles jobs.

@@ -213,6 +213,28 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     registers: Object.fromEntries(["query", "mutation", "subscription"].map((n) => [n, { kind: "route" as const, params: ["trpc.opts"], returnIsSink: "response" as const, handlerArg: "last" as const }])),
   },
   "trpc.opts": { requestProps: ["input", "rawInput"], dataMembers: true },
+  // GraphQL servers and schemas take resolver maps (see the engine's registerResolvers).
+  "graphql.schema": {},
+  "graphql.parent": { dataMembers: true },
+  /** A resolver's arguments: every field is what the client sent. */
+  "graphql.args": { requestProps: ["*"] },
+  // WebSocket servers: `wss.on("connection", (ws, req) => ws.on("message", (data) => ws.send(...)))`.
+  "ws.server": { registers: { on: { params: ["ws.socket", "web.request"], kind: "bot", handlerArg: "last" } } },
+  "ws.socket": { registers: { on: { kind: "bot", handlerArg: "last" }, once: { kind: "bot", handlerArg: "last" } }, userSinks: { send: ALL_BOT() } },
+  // Socket.IO: `io.on("connection", (socket) => socket.on("ask", (data) => socket.emit("answer", ...)))`.
+  "sio.server": {
+    registers: { on: { params: ["sio.socket"], kind: "bot", handlerArg: "last" } },
+    methodRoles: { to: "sio.room", in: "sio.room", of: "sio.server" },
+    userSinks: { emit: { category: "bot", args: [1, 2, 3] } },
+  },
+  "sio.socket": {
+    registers: { on: { kind: "bot", handlerArg: "last" }, once: { kind: "bot", handlerArg: "last" } },
+    members: { broadcast: "sio.room", handshake: "sio.handshake" },
+    methodRoles: { to: "sio.room", in: "sio.room" },
+    userSinks: { emit: { category: "bot", args: [1, 2, 3] }, send: ALL_BOT() },
+  },
+  "sio.room": { methodRoles: { to: "sio.room", in: "sio.room" }, userSinks: { emit: { category: "bot", args: [1, 2, 3] } } },
+  "sio.handshake": { requestProps: ["query", "auth", "headers"] },
   "sanic.app": { registers: verbs(SANIC_ROUTE, ["route", "get", "post", "put", "patch", "delete", "head", "options", "websocket"]) },
   "sanic.request": {
     requestProps: ["json", "form", "args", "query_args", "files", "body", "headers", "cookies", "raw_args"],
@@ -398,6 +420,9 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["starlette.routing.Route", "starlette.routing.WebSocketRoute", "fastapi.routing.APIRoute"], role: "starlette.routeCtor", server: true },
   { names: ["sanic.Sanic", "sanic.Blueprint"], role: "sanic.app", server: true },
   { names: ["@trpc/server#initTRPC"], role: "trpc.init", server: true },
+  { names: ["@apollo/server#ApolloServer", "apollo-server#ApolloServer", "apollo-server-express#ApolloServer", "apollo-server-micro#ApolloServer", "@graphql-tools/schema#makeExecutableSchema", "graphql-yoga#createSchema"], role: "graphql.schema", server: true },
+  { names: ["ws#WebSocketServer", "ws#Server", "ws#default.Server", "ws#WebSocket.Server"], role: "ws.server", server: true },
+  { names: ["socket.io#Server", "socket.io#default", "socket.io#"], role: "sio.server", server: true },
   { names: ["litestar.get", "litestar.post", "litestar.put", "litestar.patch", "litestar.delete", "litestar.route", "litestar.handlers.get", "litestar.handlers.post", "litestar.handlers.put", "litestar.handlers.patch", "litestar.handlers.delete", "litestar.handlers.route"], role: "litestar.handlerDecorator", server: true },
   { names: ["fastapi", "fastapi.*", "starlette", "starlette.*", "litestar", "litestar.*", "sanic", "sanic.*", "tornado", "tornado.*", "falcon", "falcon.*", "bottle", "bottle.*", "pyramid", "pyramid.*"], role: "web.other", server: true },
   { names: ["django", "django.*", "rest_framework", "rest_framework.*", "ninja", "ninja.*"], role: "web.other", server: true },
