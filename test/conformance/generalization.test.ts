@@ -1,7 +1,7 @@
 // Our own annotated suites (test/fixtures/generalization): programs written from the rule catalogue
 // for frameworks and SDKs the shared suite does not use. Same scoring, floors and inventory checks.
 // The held-out suites (test/fixtures/heldout2: realistic multi-file apps; heldout3: precision traps;
-// heldout4 and heldout5: apps on other frameworks and SDKs with precision traps, Python and JS/TS) were written by other people from the
+// heldout4 to heldout6: apps on other frameworks, SDKs and channels with precision traps, Python and JS/TS) were written by other people from the
 // catalogue alone and are checked the same way.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -22,13 +22,17 @@ const FLOORS: Record<string, number> = {
   "test/fixtures/heldout4/js": 1.0,
   "test/fixtures/heldout5/python": 1.0,
   "test/fixtures/heldout5/js": 1.0,
+  // Left: `EmailMessage.set_content(answer)` before `send_message` (the message object is not followed).
+  "test/fixtures/heldout6/python": 0.97,
+  // Left: a Supabase consent update in a route taking `req: Request`, and a JSX label in a sibling block counted for the whole page.
+  "test/fixtures/heldout6/js": 0.96,
 };
 
 /**
  * Suites scanned with the default configuration, as a user would: their apps have test folders
  * whose literals the default test-fixture globs skip (resolved question 11).
  */
-const DEFAULT_CONFIG = new Set(["test/fixtures/heldout2", "test/fixtures/heldout3", "test/fixtures/heldout4/python", "test/fixtures/heldout4/js", "test/fixtures/heldout5/python", "test/fixtures/heldout5/js"]);
+const DEFAULT_CONFIG = new Set(["test/fixtures/heldout2", "test/fixtures/heldout3", "test/fixtures/heldout4/python", "test/fixtures/heldout4/js", "test/fixtures/heldout5/python", "test/fixtures/heldout5/js", "test/fixtures/heldout6/python", "test/fixtures/heldout6/js"]);
 
 describe("generalization suites", function () {
   this.timeout(120000);

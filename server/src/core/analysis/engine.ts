@@ -1343,7 +1343,9 @@ export class Engine {
         }
         if (e.op === "*" && (l.str !== undefined || r.str !== undefined)) return this.joinValues([l, r]);
         if (e.op === "/" && (l.ref || l.str !== undefined)) return new Value(); // path joins carry nothing
-        return new Value();
+        // Arithmetic on a generated image's pixels (`(image * 255).astype("uint8")`) is still that image;
+        // numbers computed from text are not content.
+        return carry([l, r], (lab) => (lab.kind === "ai" && isMedia(lab.call.modality) ? lab : undefined));
       }
       case "logical": {
         const l = this.eval(e.left, frame);
@@ -2005,6 +2007,9 @@ export class Engine {
       const frame = caller as Frame;
       if (frame.module) this.callFunction(ctor.fn, scope, mod, args ?? { positional: [], named: new Map(), exprs: [], all: [] }, inst, frame, site);
       else this.invokeFunction(ctor.fn, scope, mod, [], inst, { guard: {}, depth: 1, entry: true });
+    } else if (args && args.positional.length && cls.fields.length >= args.positional.length) {
+      // A dataclass or named tuple built positionally: the arguments fill its declared fields in order.
+      args.positional.forEach((v, i) => inst.props!.set(cls.fields[i].name, v));
     } else if (args && args.positional.length && !args.named.size) {
       // Bases we cannot see (pydantic, dataclasses): keep the data.
       inst.labels = carry(args.all).labels;
@@ -2516,7 +2521,7 @@ export class Engine {
       }
       return made;
     }
-    if (baseRole === "fs.member") return this.callFsMember(method, args, frame, e);
+    if (baseRole === "fs.member" || (baseRole === "fs.module" && /^(readFile|readFileSync|createReadStream)$/.test(method))) return this.callFsMember(method, args, frame, e);
     if (spec?.registers?.[method]) return this.register(spec.registers[method], args, frame, e, method, (callee.ref as Extract<Ref, { k: "framework" }>).owner ?? receiver);
     if (baseRole === "gradio.module") return this.callGradio(method, args, frame, e);
     const state = (callee.ref as Extract<Ref, { k: "framework" }>).state;
@@ -2595,7 +2600,8 @@ export class Engine {
     const spec = ROLES["fs.module"].recordSinks?.[method];
     if (spec) this.sinkBySpec(spec, "record", frame, e.span, `fs.${method}`, args, undefined);
     if (method === "createWriteStream") return this.roleValue("fs.stream");
-    if (/^(readFile|readFileSync)$/.test(method)) return new Value();
+    // Reading a file the user uploaded (`fs.createReadStream(req.file.path)`) gives what they sent.
+    if (/^(readFile|readFileSync|createReadStream)$/.test(method)) return carry(args.positional.slice(0, 1), (l) => (l.kind === "request" ? l : undefined));
     return new Value();
   }
 
@@ -2898,7 +2904,9 @@ export class Engine {
       return new Value();
     }
     // Reads of stored user data: database/ORM queries (CON003 user data).
-    if (DB_READ_METHODS.has(name) || /\.objects\.|\.query\.|\bsession\.(get|execute|scalars|query)$|\bdb\.(get|execute|query)$/.test(calleeText)) {
+    // Mongoose / MongoDB `Model.find({ filter })`: a query, unlike an array's `find(callback)`.
+    const mongoFind = name === "find" && !!args.positional[0]?.props && !args.all.some((a) => a.ref?.k === "function");
+    if (mongoFind || DB_READ_METHODS.has(name) || /\.objects\.|\.query\.|\bsession\.(get|execute|scalars|query)$|\bdb\.(get|execute|query)$/.test(calleeText)) {
       frame.userData = true;
       const out = carry(args.all, (l) => (l.kind === "request" || l.kind === "origin" ? undefined : l));
       // A query filtered on a consent field returns only consenting users' data (resolved question 8).
@@ -2947,6 +2955,11 @@ export class Engine {
     const byName = this.callUniqueMethod(receiver, name, args, frame, e);
     if (byName) return byName;
     const calleeText = exprText(e.callee);
+    // A table written to a file (`df.to_csv(path)`); without a path it only returns text.
+    if (/^to_(csv|json|parquet|excel|pickle|feather|markdown|html)$/.test(name) && (args.positional.length > 0 || args.named.has("path_or_buf")) && receiver.labels.length + (receiver.elems?.length ?? 0) + (receiver.props?.size ?? 0) > 0) {
+      this.recordSink(frame, e.span, "file", `${exprText(e.callee)}()`, [receiver], false, e.callee.k === "member" ? [e.callee.object] : []);
+      return new Value();
+    }
     // Unresolved objects, and instances of workspace classes that inherit the method (a Django or SQLAlchemy model's `save()`).
     if (RECEIVER_RECORD_METHODS.has(name) && receiver.labels.length + (receiver.props?.size ?? 0) > 0 && (!receiver.ref || receiver.ref.k === "instance")) {
       const media = deepLabels(receiver).some((l) => l.kind === "ai" && isMedia(l.call.modality));
@@ -3303,7 +3316,9 @@ export class Engine {
   }
 
   private recordSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], store = false, exprs: readonly Expr[] = [], receiverSave = false): void {
-    const labels = mergeLabelLists(values.map((v) => deepLabels(v)));
+    let labels = mergeLabelLists(values.map((v) => deepLabels(v)));
+    // Inside a watermarking helper, writing the media (a temporary file for the marking tool) is the marking step.
+    if (frame.fn?.name && isWatermarkName(frame.fn.name, this.options.vocabulary.watermark)) labels = withAiFlag(labels, "watermarked", this.loc(frame, span));
     // An ORM write that sets consent fields (`update({ data: { consent: ... } })`); a receiver's `.save()` repeats earlier assignments.
     if (category === "db" && !receiverSave) this.consentFieldsWritten(values, frame, span);
     if (store || category === "db" || category === "analytics" || category === "log") this.consentRecordIn(values, frame, span);

@@ -146,9 +146,10 @@ const GOOGLE_CHAT_METHODS: MethodSpec[] = [
 ];
 
 const GOOGLE_MODEL_METHODS: MethodSpec[] = [
-  { path: "generateContent", modality: "text", prompt: ["contents", "contents"], positional: [0], interaction: true, modalityArgs: ["generation_config.response_modalities", "generationConfig.responseModalities"] },
-  { path: "generateContentAsync", modality: "text", prompt: ["contents"], positional: [0], interaction: true },
-  { path: "generateContentStream", modality: "text", prompt: ["contents"], positional: [0], interaction: true },
+  // The request object may carry its own system instruction: `generateContent({ contents, systemInstruction })`.
+  { path: "generateContent", modality: "text", prompt: ["contents", "contents"], positional: [0], system: ["systemInstruction", "system_instruction"], interaction: true, modalityArgs: ["generation_config.response_modalities", "generationConfig.responseModalities"] },
+  { path: "generateContentAsync", modality: "text", prompt: ["contents"], positional: [0], system: ["systemInstruction", "system_instruction"], interaction: true },
+  { path: "generateContentStream", modality: "text", prompt: ["contents"], positional: [0], system: ["systemInstruction", "system_instruction"], interaction: true },
   { path: "startChat", modality: "text", returns: "google.chat" },
   { path: "embedContent", modality: "embedding", positional: [0] },
   { path: "countTokens", modality: "other" },
@@ -279,9 +280,11 @@ export const CLIENT_TYPES: Readonly<Record<string, ClientType>> = {
     methods: [
       { path: "complete", modality: "text", prompt: ["messages"], interaction: true },
       { path: "embed", modality: "embedding", prompt: ["input"] },
-      { path: "path.post", modality: "text", prompt: ["body"], interaction: true },
+      // REST client: `client.path("/chat/completions").post({ body: { messages } })`.
+      { path: "path", modality: "text", returns: "azure.inferenceRoute" },
     ],
   },
+  "azure.inferenceRoute": { methods: [{ path: "post", modality: "text", prompt: ["body"], interaction: true, api: "path.post" }] },
   "aws.bedrockRuntime": {
     methods: [
       { path: "invokeModel", modality: "byModel", prompt: ["body"], modelArg: "modelId", interaction: true },
@@ -466,6 +469,12 @@ export const SDK_ENTRIES: readonly SdkEntry[] = [
     { names: [`${m}#*Embeddings`], provider: "langchain", kind: "client" as const, type: "langchain.embeddings" },
     { names: [`${m}#DallEAPIWrapper`], provider: "langchain", kind: "client" as const, type: "langchain.imageTool" },
   ]),
+  // Agents: their final answer is model output (the tools' results are not).
+  { names: ["langchain/agents#AgentExecutor", "langchain.agents.AgentExecutor", "langchain.agents.agent.AgentExecutor"], provider: "langchain", kind: "client", type: "langchain.runnable" },
+  {
+    names: ["@langchain/langgraph/prebuilt#createReactAgent", "langgraph.prebuilt.create_react_agent", "langgraph.prebuilt.chat_agent_executor.create_react_agent", "langchain.agents.create_agent", "langchain#createAgent"],
+    provider: "langchain", kind: "call", method: { path: "createReactAgent", modality: "text", returns: "langchain.runnable" },
+  },
   { names: ["llama_index.llms.**.*", "llama_index.core.llms.*", "llamaindex#OpenAI", "llamaindex#Anthropic", "llamaindex#Ollama", "llamaindex#Gemini", "@llamaindex/*#OpenAI", "@llamaindex/*#Anthropic", "@llamaindex/*#Ollama", "@llamaindex/*#Gemini"], provider: "llamaindex", kind: "client", type: "llamaindex.llm" },
   { names: ["llama_index.embeddings.**.*", "llamaindex#OpenAIEmbedding", "@llamaindex/*#OpenAIEmbedding"], provider: "llamaindex", kind: "client", type: "langchain.embeddings" },
   {

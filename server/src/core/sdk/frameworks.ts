@@ -218,6 +218,18 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   "graphql.parent": { dataMembers: true },
   /** A resolver's arguments: every field is what the client sent. */
   "graphql.args": { requestProps: ["*"] },
+  // LINE Messaging API clients: replies and pushes reach the user; profiles are what the user set.
+  "line.client": {
+    userSinks: Object.fromEntries(["replyMessage", "pushMessage", "multicast", "broadcast", "narrowcast", "reply_message", "push_message"].map((n) => [n, ALL_BOT()])),
+    requestMethods: ["getProfile", "get_profile", "getGroupMemberProfile", "get_group_member_profile"],
+  },
+  "line.module": { members: { MessagingApiClient: "line.client", Client: "line.client" } },
+  // FastAPI / Starlette WebSockets: what the client sends is its input, what is sent back reaches it.
+  "starlette.websocket": {
+    requestProps: ["query_params", "path_params", "headers", "cookies"],
+    requestMethods: ["receive_text", "receive_json", "receive_bytes", "receive", "iter_text", "iter_json"],
+    userSinks: Object.fromEntries(["send_text", "send_json", "send_bytes", "send"].map((n) => [n, ALL_BOT()])),
+  },
   // WebSocket servers: `wss.on("connection", (ws, req) => ws.on("message", (data) => ws.send(...)))`.
   "ws.server": { registers: { on: { params: ["ws.socket", "web.request"], kind: "bot", handlerArg: "last" } } },
   "ws.socket": { registers: { on: { kind: "bot", handlerArg: "last" }, once: { kind: "bot", handlerArg: "last" } }, userSinks: { send: ALL_BOT() } },
@@ -421,6 +433,8 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["sanic.Sanic", "sanic.Blueprint"], role: "sanic.app", server: true },
   { names: ["@trpc/server#initTRPC"], role: "trpc.init", server: true },
   { names: ["@apollo/server#ApolloServer", "apollo-server#ApolloServer", "apollo-server-express#ApolloServer", "apollo-server-micro#ApolloServer", "@graphql-tools/schema#makeExecutableSchema", "graphql-yoga#createSchema"], role: "graphql.schema", server: true },
+  { names: ["@line/bot-sdk#messagingApi.MessagingApiClient", "@line/bot-sdk#Client", "linebot.v3.messaging.MessagingApi", "linebot.v3.messaging.AsyncMessagingApi", "linebot.LineBotApi"], role: "line.client", server: true },
+  { names: ["@line/bot-sdk#messagingApi"], role: "line.module", server: true },
   { names: ["ws#WebSocketServer", "ws#Server", "ws#default.Server", "ws#WebSocket.Server"], role: "ws.server", server: true },
   { names: ["socket.io#Server", "socket.io#default", "socket.io#"], role: "sio.server", server: true },
   { names: ["litestar.get", "litestar.post", "litestar.put", "litestar.patch", "litestar.delete", "litestar.route", "litestar.handlers.get", "litestar.handlers.post", "litestar.handlers.put", "litestar.handlers.patch", "litestar.handlers.delete", "litestar.handlers.route"], role: "litestar.handlerDecorator", server: true },
@@ -504,6 +518,8 @@ export const TYPE_ROLES: Readonly<Record<string, string>> = {
   "next/server#NextRequest": "web.request",
   "express#Request": "express.req",
   "express#Response": "express.res",
+  "fastapi.WebSocket": "starlette.websocket",
+  "starlette.websockets.WebSocket": "starlette.websocket",
   "fastify#FastifyRequest": "fastify.req",
   "fastify#FastifyReply": "fastify.reply",
   // Plugins receive the app: `export async function routes(app: FastifyInstance) { app.post(...) }`.
@@ -553,6 +569,10 @@ function isQueryBuilderWrite(calleeText: string): boolean {
 export const RECORD_CALL_SHAPES: ReadonlyArray<{ pattern: { test(calleeText: string): boolean }; category: SinkCategory; args: "all" | "receiver" }> = [
   // Django, SQLAlchemy, Tortoise, Peewee, Prisma, Mongoose, Sequelize, TypeORM, Drizzle, Supabase, Mongo, Redis, Firestore
   { pattern: /\.objects\.(\w+\(\)\.)*(create|get_or_create|update_or_create|bulk_create|bulk_update|update)$/, category: "db", args: "all" },
+  // Google Cloud Storage: `blob.upload_from_string(data)`.
+  { pattern: /(^|\.)(upload_from_string|upload_from_file|upload_from_filename)$/, category: "storage", args: "all" },
+  // Firestore (modular SDK): `addDoc(collection(db, "x"), data)`, `setDoc(doc(...), data)`.
+  { pattern: /^(addDoc|setDoc|updateDoc)$/, category: "db", args: "all" },
   { pattern: { test: isQueryBuilderWrite }, category: "db", args: "all" },
   // Drizzle and Knex-style builders: `db.update(users).set({...})`, `db.insert(t).values({...})`.
   { pattern: /(^|\.)update\(\)\.set$/, category: "db", args: "all" },
@@ -569,7 +589,7 @@ export const RECORD_CALL_SHAPES: ReadonlyArray<{ pattern: { test(calleeText: str
 ];
 
 /** `obj.save()` and `obj.save(update_fields=...)` store the receiver. */
-export const RECEIVER_RECORD_METHODS: ReadonlySet<string> = new Set(["save", "asave", "put", "persist"]);
+export const RECEIVER_RECORD_METHODS: ReadonlySet<string> = new Set(["save", "asave", "put", "persist", "stream_to_file", "write_to_file", "astream_to_file", "awrite_to_file"]);
 
 /** Python functions that write their first argument to a file object. */
 export const PYTHON_FILE_WRITERS: ReadonlySet<string> = new Set(["json.dump", "pickle.dump", "yaml.dump", "yaml.safe_dump", "toml.dump", "csv.writer", "numpy.save", "np.save", "joblib.dump"]);
