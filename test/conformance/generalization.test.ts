@@ -22,10 +22,9 @@ const FLOORS: Record<string, number> = {
   "test/fixtures/heldout4/js": 1.0,
   "test/fixtures/heldout5/python": 1.0,
   "test/fixtures/heldout5/js": 1.0,
-  // Left: `EmailMessage.set_content(answer)` before `send_message` (the message object is not followed).
-  "test/fixtures/heldout6/python": 0.97,
-  // Left: a Supabase consent update in a route taking `req: Request`, and a JSX label in a sibling block counted for the whole page.
-  "test/fixtures/heldout6/js": 0.96,
+  "test/fixtures/heldout6/python": 1.0,
+  // Left: a JSX label in a sibling block counted for the whole page (resolved question 6 leaves "block" open), and props from getServerSideProps.
+  "test/fixtures/heldout6/js": 0.97,
 };
 
 /**

@@ -77,6 +77,8 @@ const PY_CARRIERS = new Set([
   "copy.copy", "copy.deepcopy", "dataclasses.asdict", "asdict", "vars", "urllib.parse.quote", "urllib.parse.unquote", "bool", "yaml.safe_load", "yaml.dump", "yaml.safe_dump", "pickle.loads", "orjson.dumps", "orjson.loads", "ujson.dumps",
 ]);
 const IN_MEMORY_BUFFERS = new Set(["io.BytesIO", "io.StringIO"]);
+/** E-mail message objects: built empty, then filled (`msg["Subject"] = ...`, `msg.set_content(body)`). */
+const PY_MESSAGE_OBJECTS = new Set(["email.message.EmailMessage", "email.mime.multipart.MIMEMultipart", "email.message.Message"]);
 /** AWS Lambda handler and event types of HTTP triggers (API Gateway, function URLs, load balancers), from `@types/aws-lambda`. */
 const LAMBDA_HTTP_HANDLER_TYPE = /^(APIGatewayProxy\w*Handler(V2)?|LambdaFunctionURLHandler\w*|ALBHandler)\b/;
 const LAMBDA_HTTP_EVENT_TYPE = /^(APIGatewayProxy\w*Event(V2)?|LambdaFunctionURLEvent\w*|ALBEvent)\b/;
@@ -1431,7 +1433,14 @@ export class Engine {
       // A variable whose name denotes personal data holds it (resolved question 12).
       if (!v.ref && v.constant === undefined && !v.jsx && (v.labels.length || v.str !== undefined || v.isEmpty())) {
         const what = personalDataCategory(name, false, this.options.vocabulary.personalData);
-        if (what && !deepLabels(v).some((l) => l.kind === "pii" && l.redacted)) return this.withLabels(v, mergeLabels(v.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what }]));
+        if (what && !deepLabels(v).some((l) => l.kind === "pii" && l.redacted)) {
+          // An object (`email = EmailMessage()`) keeps its identity: what is set on it later must land on it.
+          if (v.props || v.elems) {
+            if (!v.labels.some((l) => l.kind === "pii")) v.labels = mergeLabels(v.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what }]);
+            return v;
+          }
+          return this.withLabels(v, mergeLabels(v.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what }]));
+        }
       }
       return v;
     }
@@ -2137,7 +2146,7 @@ export class Engine {
     }
     // LangChain message classes carry their role (for system prompts).
     const role = MESSAGE_CLASSES[last];
-    if (role && /langchain|llama_index|llamaindex/.test(ref.module)) {
+    if (role && /langchain|llama_index|llamaindex|azure\.ai\.inference|@azure-rest\/ai-inference/.test(ref.module)) {
       const content = args.positional[0] ?? this.namedArg(args, "content") ?? this.namedArg(args, "template") ?? new Value();
       const v = new Value();
       v.props = new Map([["role", Value.string(role)], ["content", content]]);
@@ -2245,6 +2254,7 @@ export class Engine {
       if (/dumps$/.test(full) && args.positional[0]?.props) (out as Value & { json?: Value }).json = args.positional[0];
       return this.textKeepsDisclosure(out, args.positional[0], frame, e.span);
     }
+    if (PY_MESSAGE_OBJECTS.has(full) && args.all.length === 0) return Object.assign(new Value(), { props: new Map<string, Value>() });
     // An empty in-memory buffer is a container: what is written into it is what it holds, and nothing else.
     if (IN_MEMORY_BUFFERS.has(full) && args.all.length === 0) return Object.assign(new Value(), { elems: [] as Value[] });
     if (/^(PIL\.Image|Image)\.(open|frombytes|fromarray|new)$/.test(full) || PY_CARRIERS.has(full)) return carry(args.all);

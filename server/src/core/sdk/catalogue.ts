@@ -511,6 +511,10 @@ export const SDK_ENTRIES: readonly SdkEntry[] = [
 export const MESSAGE_CLASSES: Readonly<Record<string, "system" | "user" | "assistant">> = {
   SystemMessage: "system",
   HumanMessage: "user",
+  // Azure AI Inference message models.
+  UserMessage: "user",
+  AssistantMessage: "assistant",
+  DeveloperMessage: "system",
   AIMessage: "assistant",
   SystemMessagePromptTemplate: "system",
   HumanMessagePromptTemplate: "user",

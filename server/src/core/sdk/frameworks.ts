@@ -574,6 +574,8 @@ export const RECORD_CALL_SHAPES: ReadonlyArray<{ pattern: { test(calleeText: str
   // Firestore (modular SDK): `addDoc(collection(db, "x"), data)`, `setDoc(doc(...), data)`.
   { pattern: /^(addDoc|setDoc|updateDoc)$/, category: "db", args: "all" },
   { pattern: { test: isQueryBuilderWrite }, category: "db", args: "all" },
+  // Supabase: `supabase.from("profiles").update({...})`.
+  { pattern: /(^|\.)from\(\)\.update$/, category: "db", args: "all" },
   // Drizzle and Knex-style builders: `db.update(users).set({...})`, `db.insert(t).values({...})`.
   { pattern: /(^|\.)update\(\)\.set$/, category: "db", args: "all" },
   { pattern: /(^|\.)insert\(\)\.values$/, category: "db", args: "all" },
