@@ -923,7 +923,7 @@ export class Engine {
           info.router.ref.consent = this.loc(frame, fn.nameSpan ?? fn.span);
         }
       }
-      if (isConsentGuardName(name, this.options.vocabulary.consent)) {
+      if (this.consentDecorator(d, frame)) {
         const existing = frame.module.handlers.get(fn.id);
         frame.module.handlers.set(fn.id, { registration: existing?.registration ?? { kind: "route", returnIsSink: frame.module.isServer ? "response" : undefined }, consent: this.loc(frame, d.span) });
       } else if (!frame.module.handlers.has(fn.id) && /^(require_POST|require_GET|require_http_methods|require_safe|api_view|csrf_exempt|login_required|permission_required)$/.test(name) && frame.module.language === "python") {
@@ -953,6 +953,15 @@ export class Engine {
     const dep = e.args[0]?.value;
     const depName = dep ? (calleeName(dep.k === "call" ? dep.callee : dep) ?? exprText(dep)) : "";
     return !!depName && isConsentGuardName(depName, this.options.vocabulary.consent);
+  }
+
+  /** A decorator that requires consent: its own name says so (`@consent_required`), or it applies a guard that does (NestJS `@UseGuards(AuthGuard, ConsentGuard)`). */
+  private consentDecorator(d: Expr, frame: Frame): Loc | undefined {
+    const consent = this.options.vocabulary.consent;
+    const name = calleeName(d.k === "call" ? d.callee : d) ?? "";
+    if (isConsentGuardName(name, consent)) return this.loc(frame, d.span);
+    if (name === "UseGuards" && d.k === "call" && d.args.some((a) => isConsentGuardName(calleeName(a.value.k === "call" ? a.value.callee : a.value) ?? "", consent))) return this.loc(frame, d.span);
+    return undefined;
   }
 
   private registrationFromDecorator(d: Expr, dv: Value, frame: Frame): HandlerInfo | undefined {
@@ -985,15 +994,20 @@ export class Engine {
         const fv = Value.of({ k: "function", fn: stmt.fn, scope: frame.scope, module: frame.module });
         classScope.vars.set(stmt.fn.name ?? "", fv);
         frame.module.functions.push({ fn: stmt.fn, scope: frame.scope, className: cls.name });
+        // A consent guard on the method or on the whole class (`@UseGuards(ConsentGuard)`), whatever the decorators' order.
+        const methodGuard = stmt.fn.decorators.map((d) => this.consentDecorator(d, frame)).find((l) => l);
+        const guard = methodGuard ?? cls.decorators.map((d) => this.consentDecorator(d, frame)).find((l) => l);
         for (const d of stmt.fn.decorators) {
           const name = calleeName(d.k === "call" ? d.callee : d) ?? "";
           // Framework registrations on methods: `@app_commands.command(...)` in a discord.py cog.
           const info = d.k === "call" || d.k === "member" ? this.registrationFromDecorator(d, this.eval(d, frame), frame) : undefined;
           const existing = frame.module.handlers.get(stmt.fn.id);
-          if (info) frame.module.handlers.set(stmt.fn.id, { registration: info.registration, consent: existing?.consent ?? info.consent, router: info.router });
-          if (isConsentGuardName(name, this.options.vocabulary.consent)) frame.module.handlers.set(stmt.fn.id, { registration: frame.module.handlers.get(stmt.fn.id)?.registration ?? { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, d.span) });
-          else if (/^(Get|Post|Put|Patch|Delete|All)$/.test(name)) frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", returnIsSink: "response" } });
+          if (info) frame.module.handlers.set(stmt.fn.id, { registration: info.registration, consent: existing?.consent ?? info.consent ?? guard, router: info.router });
+          else if (/^(Get|Post|Put|Patch|Delete|All)$/.test(name)) frame.module.handlers.set(stmt.fn.id, { registration: { kind: "route", returnIsSink: "response" }, consent: guard });
         }
+        // A guard on the method makes it a handler; one on the class guards the handlers it has.
+        const handler = frame.module.handlers.get(stmt.fn.id);
+        if (methodGuard || (guard && handler)) frame.module.handlers.set(stmt.fn.id, { ...handler, registration: handler?.registration ?? { kind: "route", returnIsSink: "response" }, consent: guard });
         // Django class-based views, DRF APIViews and ViewSets: methods taking `request` handle requests.
         const viewClass = cls.bases.some((b) => /(View|ViewSet|APIView|Resource|Handler|Endpoint|Mixin)$/.test(exprText(b)));
         if (frame.module.language === "python" && stmt.fn.params[1]?.name === "request" && (viewClass || /^(get|post|put|patch|delete)$/.test(stmt.fn.name ?? "")) && !frame.module.handlers.has(stmt.fn.id)) {
@@ -2634,6 +2648,16 @@ export class Engine {
     const fnArgs = args.all.filter((a) => a.ref?.k === "function");
     // Consent middleware before the handler (resolved question 8).
     let consent: Loc | undefined;
+    // Route options with hooks (Fastify `{ preHandler: requireConsent }`, `{ onRequest: [auth, requireConsent] }`).
+    for (const a of e.args) {
+      if (a.value.k !== "object") continue;
+      for (const p of a.value.entries) {
+        if (!/^(preHandler|onRequest|preValidation|beforeHandle|middleware|middlewares)$/.test(p.key ?? "")) continue;
+        const hooks = p.value.k === "array" ? p.value.elements : [p.value];
+        const guard = hooks.find((h: Expr) => isConsentGuardName(calleeName(h.k === "call" ? h.callee : h) ?? "", this.options.vocabulary.consent));
+        if (guard) consent = this.loc(frame, guard.span);
+      }
+    }
     e.args.forEach((a, i) => {
       const v = args.all[i];
       const n = calleeName(a.value.k === "call" ? a.value.callee : a.value);

@@ -280,7 +280,7 @@ export const NON_CONTENT_FIELDS: ReadonlySet<string> = new Set([
   "usage", "usage_metadata", "usageMetadata", "id", "model", "created", "created_at", "createdAt", "status", "finish_reason",
   "finishReason", "stop_reason", "stopReason", "stop_sequence", "system_fingerprint", "total_tokens", "prompt_tokens", "completion_tokens",
   "input_tokens", "output_tokens", "totalTokens", "promptTokens", "completionTokens", "inputTokens", "outputTokens", "tokens", "latency",
-  "metrics", "latencyMs", "latency_ms",
+  "metrics", "latencyMs", "latency_ms", "call_id", "callId", "tool_call_id", "toolCallId",
   "index", "logprobs", "response_id", "responseId", "request_id", "requestId", "type", "role", "length", "size", "ok", "statusCode",
   "status_code", "headers", "elapsed", "duration", "ms", "cost", "rate_limit", "warnings", "providerMetadata", "response_metadata",
   "incomplete_details", "error", "refusal", "score", "scores", "category_scores", "categories", "flagged", "embedding", "embeddings",

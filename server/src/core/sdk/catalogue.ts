@@ -84,6 +84,10 @@ const OPENAI_METHODS: MethodSpec[] = [
   { path: "beta.threads.runs.createAndPoll", modality: "text", prompt: ["additional_messages"], system: ["instructions"], interaction: true },
   { path: "beta.threads.runs.stream", modality: "text", prompt: ["additional_messages"], system: ["instructions"], interaction: true },
   { path: "beta.threads.createAndRun", modality: "text", prompt: ["thread"], system: ["instructions"], interaction: true },
+  { path: "beta.threads.createAndRunPoll", modality: "text", prompt: ["thread"], system: ["instructions"], interaction: true },
+  // Assistants threads: a user message added to a thread is the prompt of the next run; listing the thread reads the replies.
+  { path: "beta.threads.messages.create", modality: "text", prompt: ["content"], positional: [1], interaction: true },
+  { path: "beta.threads.messages.list", modality: "text" },
   // openai v3 for Node (OpenAIApi) and legacy method names (resolved question 2).
   { path: "createChatCompletion", modality: "text", prompt: ["messages"], interaction: true },
   { path: "createCompletion", modality: "text", prompt: ["prompt"], interaction: true },
@@ -453,6 +457,8 @@ export const SDK_ENTRIES: readonly SdkEntry[] = [
   // Vercel AI SDK. UI packages and provider utilities under @ai-sdk/ are not providers.
   { names: ["@ai-sdk/react#*", "@ai-sdk/vue#*", "@ai-sdk/svelte#*", "@ai-sdk/ui-utils#*", "@ai-sdk/rsc#*", "@ai-sdk/provider#*", "@ai-sdk/provider-utils#*", "@ai-sdk/solid#*"], provider: "vercel-ai", kind: "none" },
   ...VERCEL_FUNCTIONS.map(([name, method]): SdkEntry => ({ names: [`ai#${name}`], provider: "vercel-ai", kind: "call", method })),
+  // React Server Components: `streamUI({ text: ({ content }) => <p>{content}</p> })` renders the answer.
+  { names: ["ai/rsc#streamUI", "@ai-sdk/rsc#streamUI"], provider: "vercel-ai", kind: "call", method: { path: "streamUI", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: ["text"] } },
   { names: ["ai#Experimental_Agent", "ai#Agent"], provider: "vercel-ai", kind: "client", type: "vercel.agent" },
   { names: ["@ai-sdk/*#create*", "@openrouter/ai-sdk-provider#createOpenRouter", "ollama-ai-provider#createOllama", "workers-ai-provider#createWorkersAI"], provider: "vercel-ai", kind: "call", method: { path: "createProvider", modality: "text", returns: "vercel.provider" } },
   { names: ["@ai-sdk/*#*", "@openrouter/ai-sdk-provider#openrouter", "ollama-ai-provider#ollama"], provider: "vercel-ai", kind: "object", type: "vercel.provider" },

@@ -189,6 +189,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
       before_request: { kind: "middleware" },
       before_app_request: { kind: "middleware" },
     },
+    members: { logger: "logger" },
   },
   "flask.request": {
     requestProps: ["json", "form", "args", "values", "files", "data", "headers", "cookies", "view_args", "stream"],
