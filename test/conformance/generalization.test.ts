@@ -1,7 +1,7 @@
 // Our own annotated suites (test/fixtures/generalization): programs written from the rule catalogue
 // for frameworks and SDKs the shared suite does not use. Same scoring, floors and inventory checks.
 // The held-out suites (test/fixtures/heldout2: realistic multi-file apps; heldout3: precision traps;
-// heldout4 to heldout6: apps on other frameworks, SDKs and channels with precision traps, Python and JS/TS) were written by other people from the
+// heldout4 to heldout7: apps on other frameworks, SDKs and channels with precision traps, Python and JS/TS) were written by other people from the
 // catalogue alone and are checked the same way.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -25,13 +25,17 @@ const FLOORS: Record<string, number> = {
   "test/fixtures/heldout6/python": 1.0,
   // Left: a JSX label in a sibling block counted for the whole page (resolved question 6 leaves "block" open), and props from getServerSideProps.
   "test/fixtures/heldout6/js": 0.97,
+  // Left: a Gemini call asked for text and image, whose text part is taken for the image; fields of `g.user.*` (Flask's `g`).
+  "test/fixtures/heldout7/python": 0.97,
+  // Left: a Responses API tool call's name counted as content; Hono's streamSSE writer.
+  "test/fixtures/heldout7/js": 0.97,
 };
 
 /**
  * Suites scanned with the default configuration, as a user would: their apps have test folders
  * whose literals the default test-fixture globs skip (resolved question 11).
  */
-const DEFAULT_CONFIG = new Set(["test/fixtures/heldout2", "test/fixtures/heldout3", "test/fixtures/heldout4/python", "test/fixtures/heldout4/js", "test/fixtures/heldout5/python", "test/fixtures/heldout5/js", "test/fixtures/heldout6/python", "test/fixtures/heldout6/js"]);
+const DEFAULT_CONFIG = new Set(["test/fixtures/heldout2", "test/fixtures/heldout3", "test/fixtures/heldout4/python", "test/fixtures/heldout4/js", "test/fixtures/heldout5/python", "test/fixtures/heldout5/js", "test/fixtures/heldout6/python", "test/fixtures/heldout6/js", "test/fixtures/heldout7/python", "test/fixtures/heldout7/js"]);
 
 describe("generalization suites", function () {
   this.timeout(120000);

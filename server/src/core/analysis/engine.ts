@@ -1008,6 +1008,10 @@ export class Engine {
         // A guard on the method makes it a handler; one on the class guards the handlers it has.
         const handler = frame.module.handlers.get(stmt.fn.id);
         if (methodGuard || (guard && handler)) frame.module.handlers.set(stmt.fn.id, { ...handler, registration: handler?.registration ?? { kind: "route", returnIsSink: "response" }, consent: guard });
+        // Django Channels consumers: `receive(text_data)` / `receive_json(content)` get what the client sent.
+        if (frame.module.language === "python" && isChannelsConsumer(cls) && /^(receive|receive_json|websocket_receive)$/.test(stmt.fn.name ?? "") && !frame.module.handlers.has(stmt.fn.id)) {
+          frame.module.handlers.set(stmt.fn.id, { registration: { kind: "bot", restAreInput: true } });
+        }
         // Django class-based views, DRF APIViews and ViewSets: methods taking `request` handle requests.
         const viewClass = cls.bases.some((b) => /(View|ViewSet|APIView|Resource|Handler|Endpoint|Mixin)$/.test(exprText(b)));
         if (frame.module.language === "python" && stmt.fn.params[1]?.name === "request" && (viewClass || /^(get|post|put|patch|delete)$/.test(stmt.fn.name ?? "")) && !frame.module.handlers.has(stmt.fn.id)) {
@@ -1762,6 +1766,9 @@ export class Engine {
     }
     if (spec?.dataMembers) return new Value(obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop)));
     const ref = obj.ref as Extract<Ref, { k: "framework" }>;
+    // A field of a framework object named as personal data (`request.user.profile.account_number`, `g.user.hkid`) holds it.
+    const what = frame && span && !spec ? personalDataCategory(prop, false, this.options.vocabulary.personalData) : undefined;
+    if (what) return new Value([{ kind: "pii", id: newLabelId(), loc: this.loc(frame!, span!), what }, ...obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop))]);
     // A member the catalogue does not describe on an imported framework module: an ordinary import path (`web.json_response`).
     if (ref.module && spec && !spec.allMembers && !roleKnows(spec, prop)) return this.externalModule(ref.module.module, [...ref.module.path, prop], !!ref.module.py);
     // Anything else keeps the role so method calls resolve (`res.status(...)`), with the object's data and owner.
@@ -2989,6 +2996,11 @@ export class Engine {
     const byName = this.callUniqueMethod(receiver, name, args, frame, e);
     if (byName) return byName;
     const calleeText = exprText(e.callee);
+    // A Channels consumer sending to its client (`self.send_json(...)`, `self.send(text_data=...)`).
+    if (/^(send|send_json)$/.test(name) && receiver.ref?.k === "instance" && !!receiver.ref.cls && isChannelsConsumer(receiver.ref.cls)) {
+      this.userSink(frame, e.span, "bot", `${exprText(e.callee)}()`, args.all, frame.responseDisclosure, args.exprs.map((a) => a.value));
+      return new Value();
+    }
     // A table written to a file (`df.to_csv(path)`); without a path it only returns text.
     if (/^to_(csv|json|parquet|excel|pickle|feather|markdown|html)$/.test(name) && (args.positional.length > 0 || args.named.has("path_or_buf")) && receiver.labels.length + (receiver.elems?.length ?? 0) + (receiver.props?.size ?? 0) > 0) {
       this.recordSink(frame, e.span, "file", `${exprText(e.callee)}()`, [receiver], false, e.callee.k === "member" ? [e.callee.object] : []);
@@ -3561,6 +3573,11 @@ function isRunnable(v: Value): boolean {
 }
 
 /** A consent dependency or hook attached to the router a route was registered on. */
+/** A Django Channels WebSocket consumer class (`AsyncJsonWebsocketConsumer` and the like). */
+function isChannelsConsumer(cls: ClassDef): boolean {
+  return cls.bases.some((b) => /WebsocketConsumer$/.test(exprText(b)));
+}
+
 /** The arguments of a call through `functools.partial`: the preset ones, then those of the call. */
 function withPreset(callee: Value, args: Args): Args {
   const preset = (callee as Value & { preset?: Args }).preset;
