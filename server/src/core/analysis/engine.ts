@@ -2537,6 +2537,13 @@ export class Engine {
         return new Value();
       }
       if (baseRole === "celery.app") return this.registrationMarker({ registration: { kind: "worker" } });
+      if (baseRole === "hono.streamHelper") {
+        // The callback writes the response as it runs: it gets the stream at once.
+        this.runCallbacks(args, frame, [this.roleValue("hono.stream")]);
+        const out = new Value();
+        out.delivered = true;
+        return out;
+      }
       if (baseRole === "graphql.schema") {
         this.registerResolvers(this.namedArg(args, "resolvers", frame));
         return new Value();

@@ -231,6 +231,9 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     requestMethods: ["receive_text", "receive_json", "receive_bytes", "receive", "iter_text", "iter_json"],
     userSinks: Object.fromEntries(["send_text", "send_json", "send_bytes", "send"].map((n) => [n, ALL_BOT()])),
   },
+  // Hono's streaming helpers: `streamSSE(c, async (stream) => { await stream.writeSSE({ data }) })`.
+  "hono.streamHelper": {},
+  "hono.stream": { userSinks: { writeSSE: { category: "response", args: "all" }, write: { category: "response", args: "all" }, writeln: { category: "response", args: "all" } } },
   // WebSocket servers: `wss.on("connection", (ws, req) => ws.on("message", (data) => ws.send(...)))`.
   "ws.server": { registers: { on: { params: ["ws.socket", "web.request"], kind: "bot", handlerArg: "last" } } },
   "ws.socket": { registers: { on: { kind: "bot", handlerArg: "last" }, once: { kind: "bot", handlerArg: "last" } }, userSinks: { send: ALL_BOT() } },
@@ -436,6 +439,7 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["@apollo/server#ApolloServer", "apollo-server#ApolloServer", "apollo-server-express#ApolloServer", "apollo-server-micro#ApolloServer", "@graphql-tools/schema#makeExecutableSchema", "graphql-yoga#createSchema"], role: "graphql.schema", server: true },
   { names: ["@line/bot-sdk#messagingApi.MessagingApiClient", "@line/bot-sdk#Client", "linebot.v3.messaging.MessagingApi", "linebot.v3.messaging.AsyncMessagingApi", "linebot.LineBotApi"], role: "line.client", server: true },
   { names: ["@line/bot-sdk#messagingApi"], role: "line.module", server: true },
+  { names: ["hono/streaming#streamSSE", "hono/streaming#streamText", "hono/streaming#stream"], role: "hono.streamHelper", server: true },
   { names: ["ws#WebSocketServer", "ws#Server", "ws#default.Server", "ws#WebSocket.Server"], role: "ws.server", server: true },
   { names: ["socket.io#Server", "socket.io#default", "socket.io#"], role: "sio.server", server: true },
   { names: ["litestar.get", "litestar.post", "litestar.put", "litestar.patch", "litestar.delete", "litestar.route", "litestar.handlers.get", "litestar.handlers.post", "litestar.handlers.put", "litestar.handlers.patch", "litestar.handlers.delete", "litestar.handlers.route"], role: "litestar.handlerDecorator", server: true },
