@@ -77,6 +77,8 @@ const PY_CARRIERS = new Set([
   "copy.copy", "copy.deepcopy", "dataclasses.asdict", "asdict", "vars", "urllib.parse.quote", "urllib.parse.unquote", "bool", "yaml.safe_load", "yaml.dump", "yaml.safe_dump", "pickle.loads", "orjson.dumps", "orjson.loads", "ujson.dumps",
 ]);
 const IN_MEMORY_BUFFERS = new Set(["io.BytesIO", "io.StringIO"]);
+/** Node `fs` calls that read a file's content. */
+const FS_READ_METHODS = new Set(["readFile", "readFileSync", "createReadStream"]);
 /** E-mail message objects: built empty, then filled (`msg["Subject"] = ...`, `msg.set_content(body)`). */
 const PY_MESSAGE_OBJECTS = new Set(["email.message.EmailMessage", "email.mime.multipart.MIMEMultipart", "email.message.Message"]);
 /** AWS Lambda handler and event types of HTTP triggers (API Gateway, function URLs, load balancers), from `@types/aws-lambda`. */
@@ -195,15 +197,16 @@ export class Engine {
         return mod;
       })
       .filter((m): m is ModuleState => !!m);
+    // Files that failed to load still count as steps: each phase ends at its share of the total.
     done = paths.length;
-    for (const phase of ["handlers", "roots", "rest"] as const) {
+    for (const [i, phase] of (["handlers", "roots", "rest"] as const).entries()) {
       for (const mod of mods) {
         this.withinFileBudget(mod.file, () => {
           for (const entry of [...mod.functions]) this.evaluateEntry(mod, entry, phase);
         });
         advance();
       }
-      done = paths.length * (2 + ["handlers", "roots", "rest"].indexOf(phase));
+      done = paths.length * (i + 2);
     }
     this.rerunStateReaders(mods);
   }
@@ -955,12 +958,16 @@ export class Engine {
     return !!depName && isConsentGuardName(depName, this.options.vocabulary.consent);
   }
 
+  /** Whether a middleware, guard or decorator expression (`requireConsent`, `consent_required(...)`) is named as a consent guard. */
+  private namesConsentGuard(e: Expr): boolean {
+    const name = calleeName(e.k === "call" ? e.callee : e);
+    return !!name && isConsentGuardName(name, this.options.vocabulary.consent);
+  }
+
   /** A decorator that requires consent: its own name says so (`@consent_required`), or it applies a guard that does (NestJS `@UseGuards(AuthGuard, ConsentGuard)`). */
   private consentDecorator(d: Expr, frame: Frame): Loc | undefined {
-    const consent = this.options.vocabulary.consent;
-    const name = calleeName(d.k === "call" ? d.callee : d) ?? "";
-    if (isConsentGuardName(name, consent)) return this.loc(frame, d.span);
-    if (name === "UseGuards" && d.k === "call" && d.args.some((a) => isConsentGuardName(calleeName(a.value.k === "call" ? a.value.callee : a.value) ?? "", consent))) return this.loc(frame, d.span);
+    if (this.namesConsentGuard(d)) return this.loc(frame, d.span);
+    if (d.k === "call" && calleeName(d.callee) === "UseGuards" && d.args.some((a) => this.namesConsentGuard(a.value))) return this.loc(frame, d.span);
     return undefined;
   }
 
@@ -1452,12 +1459,11 @@ export class Engine {
       if (!v.ref && v.constant === undefined && !v.jsx && (v.labels.length || v.str !== undefined || v.isEmpty())) {
         const what = personalDataCategory(name, false, this.options.vocabulary.personalData);
         if (what && !deepLabels(v).some((l) => l.kind === "pii" && l.redacted)) {
+          const label: PiiLabel = { kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what };
           // An object (`email = EmailMessage()`) keeps its identity: what is set on it later must land on it.
-          if (v.props || v.elems) {
-            if (!v.labels.some((l) => l.kind === "pii")) v.labels = mergeLabels(v.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what }]);
-            return v;
-          }
-          return this.withLabels(v, mergeLabels(v.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what }]));
+          if (!v.props && !v.elems) return this.withLabels(v, mergeLabels(v.labels, [label]));
+          if (!v.labels.some((l) => l.kind === "pii")) v.labels = mergeLabels(v.labels, [label]);
+          return v;
         }
       }
       return v;
@@ -2559,7 +2565,7 @@ export class Engine {
       }
       return made;
     }
-    if (baseRole === "fs.member" || (baseRole === "fs.module" && /^(readFile|readFileSync|createReadStream)$/.test(method))) return this.callFsMember(method, args, frame, e);
+    if (baseRole === "fs.member" || (baseRole === "fs.module" && FS_READ_METHODS.has(method))) return this.callFsMember(method, args, frame, e);
     if (spec?.registers?.[method]) return this.register(spec.registers[method], args, frame, e, method, (callee.ref as Extract<Ref, { k: "framework" }>).owner ?? receiver);
     if (baseRole === "gradio.module") return this.callGradio(method, args, frame, e);
     const state = (callee.ref as Extract<Ref, { k: "framework" }>).state;
@@ -2568,7 +2574,7 @@ export class Engine {
     const ownerConsent = routerConsent((callee.ref as Extract<Ref, { k: "framework" }>).owner);
     if (spec?.middleware?.includes(method)) {
       const next = this.roleValue(baseRole, state);
-      const guard = e.args.find((a) => isConsentGuardName(calleeName(a.value.k === "call" ? a.value.callee : a.value) ?? "", this.options.vocabulary.consent));
+      const guard = e.args.find((a) => this.namesConsentGuard(a.value));
       (next.ref as Extract<Ref, { k: "framework" }>).consent = guard ? this.loc(frame, guard.span) : ownerConsent;
       return next;
     }
@@ -2639,7 +2645,7 @@ export class Engine {
     if (spec) this.sinkBySpec(spec, "record", frame, e.span, `fs.${method}`, args, undefined);
     if (method === "createWriteStream") return this.roleValue("fs.stream");
     // Reading a file the user uploaded (`fs.createReadStream(req.file.path)`) gives what they sent.
-    if (/^(readFile|readFileSync|createReadStream)$/.test(method)) return carry(args.positional.slice(0, 1), (l) => (l.kind === "request" ? l : undefined));
+    if (FS_READ_METHODS.has(method)) return carry(args.positional.slice(0, 1), (l) => (l.kind === "request" ? l : undefined));
     return new Value();
   }
 
@@ -2668,14 +2674,13 @@ export class Engine {
       for (const p of a.value.entries) {
         if (!/^(preHandler|onRequest|preValidation|beforeHandle|middleware|middlewares)$/.test(p.key ?? "")) continue;
         const hooks = p.value.k === "array" ? p.value.elements : [p.value];
-        const guard = hooks.find((h: Expr) => isConsentGuardName(calleeName(h.k === "call" ? h.callee : h) ?? "", this.options.vocabulary.consent));
+        const guard = hooks.find((h) => this.namesConsentGuard(h));
         if (guard) consent = this.loc(frame, guard.span);
       }
     }
     e.args.forEach((a, i) => {
       const v = args.all[i];
-      const n = calleeName(a.value.k === "call" ? a.value.callee : a.value);
-      if (n && isConsentGuardName(n, this.options.vocabulary.consent) && (v?.ref?.k === "function" || a.value.k === "call" || a.value.k === "name")) {
+      if (this.namesConsentGuard(a.value) && (v?.ref?.k === "function" || a.value.k === "call" || a.value.k === "name")) {
         if (fnArgs.length > 1 || v?.ref?.k !== "function" || i < e.args.length - 1) consent = this.loc(frame, a.span);
       }
     });
