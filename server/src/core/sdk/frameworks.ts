@@ -79,6 +79,10 @@ const FASTIFY_ROUTE: Registration = { params: ["fastify.req", "fastify.reply"], 
 const KOA_ROUTE: Registration = { params: ["koa.ctx"], kind: "route", handlerArg: "last" };
 const HONO_ROUTE: Registration = { params: ["hono.ctx"], kind: "route", handlerArg: "last", returnIsSink: "response" };
 const PY_ROUTE: Registration = { kind: "route", returnIsSink: "response" };
+/** Socket handlers of each message the client sends (`ws.on("message", ...)`, `socket.on("ask", ...)`): what it sent is input. */
+const SOCKET_MESSAGES: Record<string, Registration> = { on: { kind: "bot", handlerArg: "last" }, once: { kind: "bot", handlerArg: "last" } };
+/** Socket.IO `emit(event, ...data)`: the data after the event name reaches the client. */
+const SIO_EMIT: SinkSpec = { category: "bot", args: [1, 2, 3] };
 /** Sanic handlers receive the request first. */
 const SANIC_ROUTE: Registration = { kind: "route", returnIsSink: "response", params: ["sanic.request"] };
 const DISCORD_SLASH: Registration = { kind: "bot", params: ["discordpy.interaction"], restAreInput: true };
@@ -233,23 +237,23 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   },
   // Hono's streaming helpers: `streamSSE(c, async (stream) => { await stream.writeSSE({ data }) })`.
   "hono.streamHelper": {},
-  "hono.stream": { userSinks: { writeSSE: { category: "response", args: "all" }, write: { category: "response", args: "all" }, writeln: { category: "response", args: "all" } } },
+  "hono.stream": { userSinks: Object.fromEntries(["writeSSE", "write", "writeln"].map((n) => [n, { category: "response" as const, args: "all" as const }])) },
   // WebSocket servers: `wss.on("connection", (ws, req) => ws.on("message", (data) => ws.send(...)))`.
   "ws.server": { registers: { on: { params: ["ws.socket", "web.request"], kind: "bot", handlerArg: "last" } } },
-  "ws.socket": { registers: { on: { kind: "bot", handlerArg: "last" }, once: { kind: "bot", handlerArg: "last" } }, userSinks: { send: ALL_BOT() } },
+  "ws.socket": { registers: SOCKET_MESSAGES, userSinks: { send: ALL_BOT() } },
   // Socket.IO: `io.on("connection", (socket) => socket.on("ask", (data) => socket.emit("answer", ...)))`.
   "sio.server": {
     registers: { on: { params: ["sio.socket"], kind: "bot", handlerArg: "last" } },
     methodRoles: { to: "sio.room", in: "sio.room", of: "sio.server" },
-    userSinks: { emit: { category: "bot", args: [1, 2, 3] } },
+    userSinks: { emit: SIO_EMIT },
   },
   "sio.socket": {
-    registers: { on: { kind: "bot", handlerArg: "last" }, once: { kind: "bot", handlerArg: "last" } },
+    registers: SOCKET_MESSAGES,
     members: { broadcast: "sio.room", handshake: "sio.handshake" },
     methodRoles: { to: "sio.room", in: "sio.room" },
-    userSinks: { emit: { category: "bot", args: [1, 2, 3] }, send: ALL_BOT() },
+    userSinks: { emit: SIO_EMIT, send: ALL_BOT() },
   },
-  "sio.room": { methodRoles: { to: "sio.room", in: "sio.room" }, userSinks: { emit: { category: "bot", args: [1, 2, 3] } } },
+  "sio.room": { methodRoles: { to: "sio.room", in: "sio.room" }, userSinks: { emit: SIO_EMIT } },
   "sio.handshake": { requestProps: ["query", "auth", "headers"] },
   "sanic.app": { registers: verbs(SANIC_ROUTE, ["route", "get", "post", "put", "patch", "delete", "head", "options", "websocket"]) },
   "sanic.request": {
