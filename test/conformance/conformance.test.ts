@@ -24,7 +24,11 @@ describe("shared conformance suite", function () {
 
   it("keeps every rule at or above its F1 floor", () => {
     const result = scanFolder(suite!);
-    const score = scoreFindings(suiteExpectations(suite!), foundIn(result), RULE_IDS);
+    // "all" pools the implemented rules: annotations of rules not in the registry yet are listed, not scored.
+    const expected = suiteExpectations(suite!);
+    const pending = expected.filter((e) => !RULE_IDS.includes(e.rule));
+    if (pending.length) console.log(`      not implemented yet: ${[...new Set(pending.map((e) => e.rule))].join(", ")} (${pending.length} annotations)`);
+    const score = scoreFindings(expected.filter((e) => RULE_IDS.includes(e.rule)), foundIn(result), RULE_IDS);
     console.log(formatScore(score).replace(/^/gm, "      "));
     for (const fp of score.falsePositives) console.log(`      FP ${fp.rule} ${fp.file}:${fp.line}`);
     for (const fn of score.falseNegatives) console.log(`      FN ${fn.rule} ${fn.file}:${fn.line}`);
