@@ -16,11 +16,12 @@ import {
   hasDisclosureText, isConsentDecisionField, isConsentGuardName, isConsentName, isDisclosureFieldName, isDisclosureHelperName, isRedactionName,
   isWatermarkName, NON_CONTENT_FIELDS, personalDataCategory, personRecordWord, splitWords, TOOL_CALL_FIELDS,
 } from "./names";
+import { CLIENT_WRAPPERS, dropInFor, gatewayTagForHeader, gatewayTagForUrl, TRACING_DECORATORS, wrapperFor } from "../sdk/instrumentation";
 import { aiEndpoint, awsCommand, callableOf, findMethod, findSdkEntry, normaliseSegment, providerForUrl } from "./sdkResolve";
 import { type Completion, forkScope, type Frame, type HandlerInfo, joinScopes, lookup, markModuleScope, type ModuleState, newScope, assign as assignVar } from "./scope";
 import {
   type AiCallSite, type AiLabel, carry, deepLabels, deepTexts, EMPTY_LABELS, type Label, type Loc, mergeLabelLists, mergeLabels, type Modality, newLabelId, type OriginLabel,
-  type PiiLabel, type Ref, type Scope, union, Value, withAiFlag, withRedaction,
+  mergeTags, type PiiLabel, type Ref, type Scope, type Tag, union, Value, withAiFlag, withRedaction,
 } from "./values";
 
 export interface Vocabulary {
@@ -150,6 +151,8 @@ export class Engine {
   /** Functions and modules that read `st.session_state`: evaluated once more after everything else has written it. */
   private readonly stateReaders = new Set<string>();
   private branchCounter = 0;
+  /** Tags of functions traced by a decorator (`@traceable`), by "file:id": calls inside them are traced. */
+  private readonly functionTags = new Map<string, readonly Tag[]>();
   private readonly recordClassCache = new Map<string, { word: string; health: boolean } | null>();
   private budgetExceeded = false;
   /** Files whose evaluation ran out of its per-file budget. */
@@ -390,6 +393,9 @@ export class Engine {
   /** A parameter of a function analysed on its own: unknown data, typed by its annotation when it names an SDK or a request model. */
   private paramValue(mod: ModuleState, fn: FunctionDef, p: Param, reg: Registration | undefined): Value {
     const loc = this.locOf(mod.file, p.span);
+    // An injected dependency holds what its provider gives, whatever the annotation says.
+    const injected = p.default ? this.dependencyValue(p.default, this.newFrame(mod, fn, `${mod.file}:${fn.id}`, newScope(this.moduleFor(mod.file).scope))) : undefined;
+    if (injected) return injected;
     // NestJS-style parameter decorators say where the value comes from.
     for (const d of p.decorators ?? []) {
       if (/^(Body|Query|Param|Params|Headers|UploadedFile|UploadedFiles|MessageBody|Payload|Args)$/.test(d)) return this.requestValue(mod, fn, p.name ?? d.toLowerCase(), p.span);
@@ -520,6 +526,7 @@ export class Engine {
       thisValue: init.thisValue,
       depth: init.depth ?? 0,
       uiDisclosure: init.uiDisclosure,
+      tags: init.tags,
       userData: false,
       branch: "0",
     };
@@ -705,7 +712,7 @@ export class Engine {
         this.defineClass(stmt.cls, frame);
         return "normal";
       case "import":
-        this.execImport(stmt.imp, frame);
+        this.execImport(stmt.imp, frame, stmt.span);
         return "normal";
       case "exportDefault": {
         const v = this.eval(stmt.expr, frame);
@@ -905,6 +912,14 @@ export class Engine {
     return undefined;
   }
 
+  /** The catalogue tag of a callee that the table names (a tracing decorator, a client wrapper), if any. */
+  private tagOfCallee(callee: Expr, frame: Frame, table: typeof CLIENT_WRAPPERS, span: Span): Tag | undefined {
+    const v = callee.k === "name" ? lookup(frame.scope, callee.name) : callee.k === "member" ? this.eval(callee, frame) : undefined;
+    const full = v?.ref?.k === "module" ? this.fullName(v.ref) : undefined;
+    const spec = full ? wrapperFor(full, table) : undefined;
+    return spec?.tag ? { name: spec.tag, loc: this.loc(frame, span) } : undefined;
+  }
+
   // ------------------------------------------------------------------ definitions and imports
 
   private defineFunction(fn: FunctionDef, frame: Frame, className?: string): Value {
@@ -917,6 +932,8 @@ export class Engine {
     for (const d of fn.decorators) {
       const dv = this.eval(d, frame);
       const name = calleeName(d.k === "call" ? d.callee : d) ?? "";
+      const tracing = this.tagOfCallee(d.k === "call" ? d.callee : d, frame, TRACING_DECORATORS, d.span);
+      if (tracing) this.functionTags.set(`${frame.module.file}:${fn.id}`, mergeTags(this.functionTags.get(`${frame.module.file}:${fn.id}`), [tracing])!);
       const info = this.registrationFromDecorator(d, dv, frame);
       if (info) {
         const existing = frame.module.handlers.get(fn.id);
@@ -942,6 +959,19 @@ export class Engine {
       frame.module.handlers.set(fn.id, { registration: existing?.registration ?? { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, dep.span) });
     }
     return value;
+  }
+
+  /**
+   * FastAPI `Depends(get_client)` / `Security(...)` as a parameter default: the parameter holds what
+   * the dependency returns, or yields (resolved question 22: injected clients and services).
+   */
+  private dependencyValue(e: Expr, frame: Frame): Value | undefined {
+    if (e.k !== "call" || !/^(Depends|Security)$/.test(calleeName(e.callee) ?? "") || !e.args[0]) return undefined;
+    const dep = this.eval(e.args[0].value, frame).ref;
+    if (dep?.k !== "function") return undefined;
+    const ret = this.callFunction(dep.fn, dep.scope, this.moduleFor(dep.module.file), { positional: [], named: new Map(), exprs: [], all: [] }, dep.boundThis, frame, undefined, dep.tags);
+    const value = dep.fn.isGenerator ? ret.elems?.[0] ?? ret : ret;
+    return value.isEmpty() && value.str === undefined ? undefined : value;
   }
 
   /** The elements of a `dependencies=[...]` argument (FastAPI routes and routers). */
@@ -1029,7 +1059,7 @@ export class Engine {
     return value;
   }
 
-  private execImport(imp: { module: string; names: Array<{ imported: string; local: string }>; bindsRoot?: boolean }, frame: Frame): void {
+  private execImport(imp: { module: string; names: Array<{ imported: string; local: string }>; bindsRoot?: boolean }, frame: Frame, span?: Span): void {
     const mod = frame.module;
     const target = this.workspace.resolve(mod.file, imp.module, mod.language);
     for (const { imported, local } of imp.names) {
@@ -1056,15 +1086,23 @@ export class Engine {
           value = this.externalModule(imp.module.split(".")[0], [], true);
         } else if (mod.language === "python" && imported !== "*") {
           const sub = this.workspace.resolve(mod.file, `${imp.module}.${imported}`, mod.language);
-          value = sub ? Value.of({ k: "module", module: sub, path: [], local: true }) : this.externalModule(imp.module, [imported], true);
-        } else value = this.externalModule(imp.module, imported === "*" || imported === "default" ? [] : [imported], mod.language === "python");
+          value = sub ? Value.of({ k: "module", module: sub, path: [], local: true }) : this.externalModule(imp.module, [imported], true, span, mod.file);
+        } else value = this.externalModule(imp.module, imported === "*" || imported === "default" ? [] : [imported], mod.language === "python", span, mod.file);
       }
       frame.scope.vars.set(local, value);
     }
   }
 
   /** An imported external name: a framework object when the catalogue gives it a role, else a module path. */
-  private externalModule(module: string, path: string[], py: boolean): Value {
+  private externalModule(module: string, path: string[], py: boolean, importSpan?: Span, file?: string): Value {
+    // A drop-in module that stands for an SDK (`from langfuse.openai import OpenAI`): the SDK, tagged.
+    const dropIn = dropInFor(module);
+    if (dropIn) {
+      const tag: Tag = { name: dropIn.tag, loc: { file: file ?? "", start: importSpan?.start ?? 0, end: importSpan?.end ?? 0 } };
+      const inner = this.externalModule(dropIn.sdk, path[0] === dropIn.selfName ? path.slice(1) : path, py);
+      if (inner.ref?.k === "sdk" || inner.ref?.k === "module") return Value.of({ ...inner.ref, tags: mergeTags(inner.ref.tags, [tag]) } as Ref);
+      return inner;
+    }
     const ref: Extract<Ref, { k: "module" }> = { k: "module", module, path, local: false, py };
     const full = this.fullName(ref);
     const sdk = findSdkEntry(full);
@@ -1640,6 +1678,7 @@ export class Engine {
       }
       const next = this.externalModule(ref.module, [...ref.path, prop], !!ref.py);
       if (next.ref?.k === "framework" && next.ref.role === "flask.request" && frame) return this.flaskRequest(frame);
+      if (ref.tags && (next.ref?.k === "module" || next.ref?.k === "sdk")) next.ref = { ...next.ref, tags: mergeTags(next.ref.tags, ref.tags) } as Ref;
       if (next.ref?.k === "module") next.labels = obj.labels;
       return next;
     }
@@ -1871,7 +1910,7 @@ export class Engine {
       return new Value();
     }
     if (ref?.k === "function") {
-      const result = this.callFunction(ref.fn, ref.scope, this.moduleFor(ref.module.file), args, ref.boundThis ?? (ref.fn.isMethod ? receiver : undefined), frame, e);
+      const result = this.callFunction(ref.fn, ref.scope, this.moduleFor(ref.module.file), args, ref.boundThis ?? (ref.fn.isMethod ? receiver : undefined), frame, e, ref.tags);
       return result;
     }
     if (ref?.k === "class") {
@@ -1924,13 +1963,14 @@ export class Engine {
 
   // ------------------------------------------------------------------ workspace functions
 
-  callFunction(fn: FunctionDef, scope: Scope, mod: ModuleState, args: Args, thisValue: Value | undefined, caller: Frame, site: CallExpr | undefined): Value {
+  callFunction(fn: FunctionDef, scope: Scope, mod: ModuleState, args: Args, thisValue: Value | undefined, caller: Frame, site: CallExpr | undefined, extraTags?: readonly Tag[]): Value {
     if (caller.fn) this.facts.addCall(caller.fnKey, `${mod.file}:${fn.id}`, caller.branch);
     if (this.callStack.includes(fn.id) || caller.depth >= MAX_DEPTH) {
       this.runCallbacks(args, caller, []);
       return carry(args.all);
     }
-    const memoKey = `${mod.file}:${fn.id}|${caller.guard.consent ? 1 : 0}|${caller.uiDisclosure ? 1 : 0}|${signature(args.all)}|${thisValue ? signature([thisValue]) : ""}`;
+    const tags = mergeTags(caller.tags, extraTags);
+    const memoKey = `${mod.file}:${fn.id}|${caller.guard.consent ? 1 : 0}|${caller.uiDisclosure ? 1 : 0}|${tags?.map((t) => t.name).join(",") ?? ""}|${signature(args.all)}|${thisValue ? signature([thisValue]) : ""}`;
     const hit = this.memo.get(memoKey);
     if (hit) return hit.ret;
     const handler = mod.handlers.get(fn.id);
@@ -1940,6 +1980,7 @@ export class Engine {
       depth: caller.depth + 1,
       uiDisclosure: caller.uiDisclosure,
       named: args.named,
+      tags,
     });
     let result = ret;
     if (site) {
@@ -1958,14 +1999,15 @@ export class Engine {
     mod: ModuleState,
     args: Args | Value[],
     thisValue: Value | undefined,
-    init: { guard: GuardState; handler?: HandlerInfo; depth: number; uiDisclosure?: Loc; entry?: boolean; named?: Map<string, Value> },
+    init: { guard: GuardState; handler?: HandlerInfo; depth: number; uiDisclosure?: Loc; entry?: boolean; named?: Map<string, Value>; tags?: readonly Tag[] },
   ): Value {
     const positional = Array.isArray(args) ? args : args.positional;
     const named = Array.isArray(args) ? init.named ?? new Map<string, Value>() : args.named;
     const fnScope = newScope(scope);
     const handlerConsent = init.handler?.consent ?? routerConsent(init.handler?.router);
     const guard = handlerConsent ? { ...init.guard, consent: handlerConsent } : init.guard;
-    const frame = this.newFrame(mod, fn, `${mod.file}:${fn.id}`, fnScope, { guard, handler: init.handler, depth: init.depth, thisValue, uiDisclosure: init.uiDisclosure ?? this.captionIn(fn.body, mod.file) });
+    const tags = mergeTags(init.tags, this.functionTags.get(`${mod.file}:${fn.id}`));
+    const frame = this.newFrame(mod, fn, `${mod.file}:${fn.id}`, fnScope, { guard, handler: init.handler, depth: init.depth, thisValue, uiDisclosure: init.uiDisclosure ?? this.captionIn(fn.body, mod.file), tags });
     this.invoked.add(`${mod.file}:${fn.id}`);
     this.callStack.push(fn.id);
     try {
@@ -1986,7 +2028,7 @@ export class Engine {
           v = (p.name ? named.get(p.name) : undefined) ?? positional[pi++];
         }
         if (v === undefined || (init.entry && v.isEmpty() && v.str === undefined && v.constant === undefined)) {
-          v = p.default ? this.eval(p.default, frame) : undefined;
+          v = p.default ? this.dependencyValue(p.default, frame) ?? this.eval(p.default, frame) : undefined;
           if (!v || (v.isEmpty() && v.str === undefined && (v.constant === undefined || v.constant === null))) v = this.paramValue(mod, fn, p, init.handler?.registration);
         } else if (p.typeAnn && !v.ref && !v.record) {
           const rec = personRecordWord(p.typeAnn.replace(/[^\w]/g, " ").trim().split(/\s+/).pop() ?? "");
@@ -2084,7 +2126,7 @@ export class Engine {
       if (method.returns) {
         const modality = method.modality === "byModel" || method.modality === "byTask" ? "text" : method.modality;
         const model = args.positional[0]?.str ?? this.namedArg(args, "model")?.str;
-        const out = Value.of({ k: "sdk", provider: ref.provider, type: method.returns, model, modality, loc: this.loc(frame, e.span) });
+        const out = Value.of({ k: "sdk", provider: ref.provider, type: method.returns, model, modality, loc: this.loc(frame, e.span), tags: mergeTags(ref.tags, method.tag ? [{ name: method.tag, loc: this.loc(frame, e.span) }] : undefined) });
         // Builders keep the model and template of the runnable they wrap.
         if (method.returns === "langchain.runnable" && ref.type.startsWith("langchain")) {
           (out.ref as { model?: string }).model = ref.model;
@@ -2110,6 +2152,14 @@ export class Engine {
 
   private callExternal(ref: Extract<Ref, { k: "module" }>, _callee: Value, receiver: Value | undefined, name: string | undefined, args: Args, frame: Frame, e: CallExpr): Value {
     const full = this.fullName(ref);
+    // `wrapOpenAI(client)`, `traceable(fn)`: the same client or function, tagged (resolved question 22).
+    const wrapper = wrapperFor(full) ?? wrapperFor(full, TRACING_DECORATORS);
+    if (wrapper) {
+      const wrapped = args.positional[0];
+      const tag: Tag | undefined = wrapper.tag ? { name: wrapper.tag, loc: this.loc(frame, e.span) } : undefined;
+      if (wrapped?.ref?.k === "sdk" || wrapped?.ref?.k === "function") return Value.of({ ...wrapped.ref, tags: mergeTags(wrapped.ref.tags, tag && [tag]) } as Ref, wrapped.labels);
+      if (wrapped) return wrapped;
+    }
     const sdk = findSdkEntry(full);
     if (sdk) {
       if (sdk.kind === "call" && sdk.method) {
@@ -2141,7 +2191,7 @@ export class Engine {
           return Value.of({ k: "sdk", provider, type, model, modality, loc: this.loc(frame, e.span) });
         }
         const model = this.namedArg(args, "model")?.str ?? this.namedArg(args, "model_name")?.str ?? (type.startsWith("langchain") || type.startsWith("google.model") || type.startsWith("diffusers") ? args.positional[0]?.str : undefined);
-        const out = Value.of({ k: "sdk", provider, type, model, loc: this.loc(frame, e.span) });
+        const out = Value.of({ k: "sdk", provider, type, model, loc: this.loc(frame, e.span), tags: mergeTags(ref.tags, this.gatewayTags(args, frame, e.span)) });
         if (type === "google.model") {
           const sys = this.namedArg(args, "system_instruction") ?? this.namedArg(args, "systemInstruction");
           if (sys) (out.ref as { system?: Value[] }).system = [sys];
@@ -2194,6 +2244,24 @@ export class Engine {
     if (fw) return this.callRole(fw, this.roleValue(fw), receiver, name, args, frame, e);
     if (ref.py) return this.callPythonLibrary(full, args, frame, e, name);
     return this.callJsLibrary(full, ref, args, frame, e, name);
+  }
+
+  /** A client pointed at a logging gateway: by its base URL or by the gateway's header among its default headers. */
+  private gatewayTags(args: Args, frame: Frame, span: Span): Tag[] {
+    const tags: Tag[] = [];
+    const loc = this.loc(frame, span);
+    for (const name of ["base_url", "baseURL", "baseUrl", "api_base"]) {
+      const url = this.namedArg(args, name)?.str;
+      const tag = url ? gatewayTagForUrl(url) : undefined;
+      if (tag) tags.push({ name: tag, loc });
+    }
+    for (const name of ["default_headers", "defaultHeaders"]) {
+      for (const key of this.namedArg(args, name)?.props?.keys() ?? []) {
+        const tag = gatewayTagForHeader(key);
+        if (tag) tags.push({ name: tag, loc });
+      }
+    }
+    return tags;
   }
 
   /** `prompt | model | parser`, `prompt.pipe(model)`: a runnable that keeps the model and the prompt template. */
@@ -2323,7 +2391,7 @@ export class Engine {
     const v = new Value();
     v.props = new Map([["messages", messages], ["completion", new Value([label])], ["object", new Value([label])], ["data", new Value([label])]]);
     (v as Value & { inventory?: AiCallSite }).inventory = site;
-    this.facts.addAiCall({ site, method: { path: hook, modality: "text" }, promptLabels: [], systemLabels: [], argLabels: [], guard: frame.guard, userDataInScope: false });
+    this.facts.addAiCall({ site, method: { path: hook, modality: "text" }, promptLabels: [], systemLabels: [], argLabels: [], guard: frame.guard, userDataInScope: false, tags: frame.tags ?? [], call: e, arg: () => undefined });
     return v;
   }
 
@@ -2445,6 +2513,9 @@ export class Engine {
       purpose,
       datasetTarget: method.training === "dataset" ? repoType === "dataset" : undefined,
       userDataInScope: frame.userData,
+      tags: mergeTags(client?.tags, modelValue?.ref?.k === "sdk" ? modelValue.ref.tags : undefined, frame.tags) ?? [],
+      call: e,
+      arg: (path) => this.namedArg(args, path),
     });
     if (modality === "training" || modality === "moderation" || modality === "classification" || modality === "embedding" || method.job) {
       const v = new Value([{ kind: "ai", id: newLabelId(), call: site, hops: [] }].map((l) => ({ ...l })) as Label[]);

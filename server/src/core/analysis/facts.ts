@@ -1,7 +1,8 @@
 // What evaluating the workspace establishes, for the rules to judge: AI calls
 // with what reached their prompts, sinks with what reached them, consent writes.
 import type { MethodSpec } from "../sdk/catalogue";
-import type { AiCallSite, Label, Loc } from "./values";
+import type { CallExpr } from "../ir/types";
+import type { AiCallSite, Label, Loc, Tag, TrackedObject, Value } from "./values";
 import { NON_CONTENT_FIELDS } from "./names";
 
 export interface GuardState {
@@ -39,6 +40,19 @@ export interface AiCallFact {
   readonly datasetTarget?: boolean;
   /** The enclosing function reads user data (request, database, conversation logs). */
   readonly userDataInScope: boolean;
+  /** How the client, the model and the running code were set up (tracers, gateways, APIs), from the SDK catalogue. */
+  readonly tags: readonly Tag[];
+  /** The call in the program model, for rules that point at one of its arguments. */
+  readonly call: CallExpr;
+  /** The value given for an argument path (`store`, `metadata.user_id`): a keyword, or a property of an options object. */
+  arg(path: string): Value | undefined;
+}
+
+/** An object the SDK catalogue tracks (a PII guardrail, its registry), as it stood at the end of the analysis. */
+export interface TrackedFact {
+  readonly obj: TrackedObject;
+  /** The analysed activation that made it ("file:function id"). */
+  readonly fnKey: string;
 }
 
 export interface SinkFact {
@@ -86,6 +100,7 @@ export class Facts {
   readonly sinks: SinkFact[] = [];
   readonly consentWrites: ConsentWriteFact[] = [];
   readonly consentRecords: ConsentRecordFact[] = [];
+  readonly tracked: TrackedFact[] = [];
   /** Workspace functions each function calls, with the branch of the call, for "a helper it calls writes the record". */
   readonly calls = new Map<string, Array<{ to: string; branch: string }>>();
   /** Origin keys of values that reached a prompt of a conversational AI call. */
@@ -98,7 +113,7 @@ export class Facts {
 
   addAiCall(fact: AiCallFact): void {
     this.filesWithAiCalls.add(fact.site.loc.file);
-    const key = `${fact.site.loc.file}:${fact.site.loc.start}:${fact.guard.consent ? 1 : 0}:${fact.promptLabels.map((l) => l.id).join(",")}:${fact.systemLabels.map((l) => l.id).join(",")}`;
+    const key = `${fact.site.loc.file}:${fact.site.loc.start}:${fact.guard.consent ? 1 : 0}:${fact.promptLabels.map((l) => l.id).join(",")}:${fact.systemLabels.map((l) => l.id).join(",")}:${fact.tags.map((t) => t.name).join(",")}`;
     if (this.seenAiCalls.has(key)) return;
     this.seenAiCalls.add(key);
     this.aiCalls.push(fact);

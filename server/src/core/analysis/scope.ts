@@ -2,7 +2,7 @@
 import type { FunctionDef, Span } from "../ir/types";
 import type { Registration } from "../sdk/frameworks";
 import type { GuardState } from "./facts";
-import type { Loc, Scope, Value } from "./values";
+import type { Loc, Scope, Tag, Value } from "./values";
 import { union } from "./values";
 
 export function newScope(parent?: Scope): Scope {
@@ -91,6 +91,8 @@ export interface Frame {
   readonly depth: number;
   /** Label text of an enclosing UI block (`with st.chat_message("Macro-Bot")`, a caption beside the content). */
   uiDisclosure?: Loc;
+  /** Set-up facts of the running code (a tracing decorator around it), from the SDK catalogue: AI calls made here carry them. */
+  tags?: readonly Tag[];
   /** Set once the function has written a disclosure header on the response it is building. */
   responseDisclosure?: Loc;
   /** The function reads user data (request, storage). */

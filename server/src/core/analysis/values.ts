@@ -77,12 +77,53 @@ export interface StoredLabel {
   readonly consented?: Loc;
 }
 
-export type Label = AiLabel | RequestLabel | PiiLabel | OriginLabel | StoredLabel;
+/**
+ * Output of a PII guardrail (a detector or analyser engine) made at `loc`: which guardrail's
+ * redaction a value went through, so a rule can tell whether that guardrail's output reaches a prompt.
+ */
+export interface GuardLabel {
+  readonly kind: "guard";
+  readonly id: number;
+  readonly loc: Loc;
+  /** A later redaction step the value went through after the guardrail. */
+  readonly redacted?: Loc;
+}
+
+export type Label = AiLabel | RequestLabel | PiiLabel | OriginLabel | StoredLabel | GuardLabel;
+
+/**
+ * A fact about how a client, model or function was set up, from the SDK catalogue's data: wrapped by a
+ * tracer (`tracer:langsmith`), pointed at a gateway host, made by a method (`api:responses`). Rules read them.
+ */
+export interface Tag {
+  readonly name: string;
+  readonly loc: Loc;
+}
+
+export function mergeTags(...lists: ReadonlyArray<readonly Tag[] | undefined>): readonly Tag[] | undefined {
+  const out: Tag[] = [];
+  for (const list of lists) for (const t of list ?? []) if (!out.some((o) => o.name === t.name && o.loc.file === t.loc.file && o.loc.start === t.loc.start)) out.push(t);
+  return out.length ? out : undefined;
+}
+
+/** Something the SDK catalogue says to keep track of (a PII guardrail, its registry, recognisers): how it was made and what was added to it. */
+export interface TrackedObject {
+  readonly kind: string;
+  readonly loc: Loc;
+  /** Every argument it was made with, positional and keyword. */
+  readonly args: readonly Value[];
+  readonly named: ReadonlyMap<string, Value>;
+  /** Values later registered on it (`registry.add_recognizer(r)`). */
+  readonly added: Value[];
+  /** Tracked objects reached through its attributes (`engine.registry`). */
+  readonly members: Map<string, Value>;
+}
 
 /** Symbolic knowledge about what a value is, beyond the data it carries. */
 export type Ref =
-  | { k: "module"; module: string; path: readonly string[]; local: boolean; py?: boolean }
-  | { k: "sdk"; provider: string; type: string; model?: string; modality?: Modality; loc?: Loc }
+  | { k: "module"; module: string; path: readonly string[]; local: boolean; py?: boolean; tags?: readonly Tag[] }
+  | { k: "sdk"; provider: string; type: string; model?: string; modality?: Modality; loc?: Loc; tags?: readonly Tag[] }
+  | { k: "tracked"; obj: TrackedObject }
   | {
       k: "framework";
       role: string;
@@ -95,7 +136,7 @@ export type Ref =
       /** The router object a derived method came from (`bp.post` -> `bp`). */
       owner?: Value;
     }
-  | { k: "function"; fn: FunctionDef; scope: Scope; module: ModuleContext; boundThis?: Value }
+  | { k: "function"; fn: FunctionDef; scope: Scope; module: ModuleContext; boundThis?: Value; tags?: readonly Tag[] }
   | { k: "class"; cls: ClassDef; scope: Scope; module: ModuleContext }
   | { k: "instance"; className: string; cls?: ClassDef; module?: ModuleContext }
   | { k: "response"; payload: Value[]; headers: Value[] }
@@ -200,7 +241,7 @@ function capLabels(labels: Label[]): readonly Label[] {
 
 function sameFlags(a: Label, b: Label): boolean {
   if (a.kind === "ai" && b.kind === "ai") return !!a.disclosed === !!b.disclosed && !!a.watermarked === !!b.watermarked && !!a.redacted === !!b.redacted && !!a.toolCall === !!b.toolCall;
-  if (a.kind === "pii" && b.kind === "pii") return !!a.redacted === !!b.redacted;
+  if ((a.kind === "pii" && b.kind === "pii") || (a.kind === "guard" && b.kind === "guard")) return !!a.redacted === !!b.redacted;
   return true;
 }
 
@@ -296,5 +337,5 @@ export function withAiFlag(labels: readonly Label[], flag: "disclosed" | "waterm
 export function withRedaction(labels: readonly Label[], loc: Loc, applies: (l: Label) => boolean = () => true): readonly Label[] {
   return labels
     .filter((l) => l.kind !== "origin")
-    .map((l) => ((l.kind === "pii" || l.kind === "ai") && !l.redacted && applies(l) ? { ...l, redacted: loc } : l));
+    .map((l) => ((l.kind === "pii" || l.kind === "ai" || l.kind === "guard") && !l.redacted && applies(l) ? { ...l, redacted: loc } : l));
 }

@@ -30,6 +30,13 @@ export interface MethodSpec {
   resultCallbacks?: readonly string[];
   /** Starts a job and returns its handle (a batch), not generated content: listed in the inventory, carrying nothing. */
   job?: boolean;
+  /** A tag that the model or client this method `returns` carries (`api:responses` for the Vercel provider's Responses models). */
+  tag?: string;
+  /**
+   * How the provider keeps the exchange: "stored" keeps it unless the call passes `store: false`
+   * (OpenAI Responses API); "storeArg" keeps it when the call passes `store: true`.
+   */
+  retention?: "stored" | "storeArg";
 }
 
 export interface ClientType {
@@ -60,13 +67,13 @@ const CHAT = ["messages", "prompt", "input", "contents"] as const;
 // ---------------------------------------------------------------- OpenAI-style clients
 
 const OPENAI_METHODS: MethodSpec[] = [
-  { path: "chat.completions.create", modality: "text", prompt: ["messages"], interaction: true, modalityArgs: ["modalities"] },
-  { path: "chat.completions.parse", modality: "text", prompt: ["messages"], interaction: true },
-  { path: "chat.completions.stream", modality: "text", prompt: ["messages"], interaction: true },
+  { path: "chat.completions.create", modality: "text", prompt: ["messages"], interaction: true, modalityArgs: ["modalities"], retention: "storeArg" },
+  { path: "chat.completions.parse", modality: "text", prompt: ["messages"], interaction: true, retention: "storeArg" },
+  { path: "chat.completions.stream", modality: "text", prompt: ["messages"], interaction: true, retention: "storeArg" },
   { path: "completions.create", modality: "text", prompt: ["prompt"], interaction: true },
-  { path: "responses.create", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true },
-  { path: "responses.parse", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true },
-  { path: "responses.stream", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true },
+  { path: "responses.create", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true, retention: "stored" },
+  { path: "responses.parse", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true, retention: "stored" },
+  { path: "responses.stream", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true, retention: "stored" },
   { path: "images.generate", modality: "image", prompt: ["prompt"] },
   { path: "images.edit", modality: "image", prompt: ["prompt"] },
   { path: "images.createVariation", modality: "image" },
@@ -348,7 +355,7 @@ export const CLIENT_TYPES: Readonly<Record<string, ClientType>> = {
       { path: "transcription", modality: "text", returns: "vercel.model" },
       { path: "speech", modality: "audio", returns: "vercel.speechModel" },
       { path: "chat", modality: "text", returns: "vercel.model" },
-      { path: "responses", modality: "text", returns: "vercel.model" },
+      { path: "responses", modality: "text", returns: "vercel.model", tag: "api:responses" },
       { path: "completion", modality: "text", returns: "vercel.model" },
       { path: "languageModel", modality: "text", returns: "vercel.model" },
       { path: "video", modality: "video", returns: "vercel.videoModel" },
