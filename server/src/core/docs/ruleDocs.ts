@@ -73,3 +73,13 @@ export function renderRuleIndex(metas: readonly RuleMeta[]): string {
     "",
   ].join("\n");
 }
+
+/** The README's rule table: one row per rule of the analyser. */
+export function renderRuleTable(metas: readonly RuleMeta[]): string {
+  return [
+    "| id | name | guideline sections | default severity |",
+    "|---|---|---|---|",
+    ...metas.map((m) => `| ${m.id} | ${m.name} | ${m.sections.join(", ")} | ${m.defaultSeverity} |`),
+    "",
+  ].join("\n");
+}

@@ -7,6 +7,7 @@ import { personalDataInPrompt } from "./privacy/personalDataInPrompt";
 import { piiLiteral } from "./privacy/piiLiteral";
 import { hardcodedAiCredential } from "./security/hardcodedAiCredential";
 import { untrustedInputInSystemPrompt } from "./security/untrustedInputInSystemPrompt";
+import { providerRetentionWithoutConsent } from "./retention/providerRetentionWithoutConsent";
 import type { Rule } from "./types";
 import { generatedMediaWithoutWatermark } from "./watermark/generatedMediaWithoutWatermark";
 
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   piiLiteral,
   hardcodedAiCredential,
   untrustedInputInSystemPrompt,
+  providerRetentionWithoutConsent,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));
