@@ -11,7 +11,8 @@ import type { Workspace } from "../workspace/workspace";
 import { forEachStmtPart } from "../ir/walk";
 import { dirname } from "../workspace/paths";
 import { fileUnderFolder, isPagesApiPath, isRouteHandlerPath, isSvelteKitEndpoint } from "../workspace/routePaths";
-import { Facts, type GuardState, type SinkCategory, type SinkFact, type WrapTarget } from "./facts";
+import { Facts, type GuardState, type SinkCategory, type SinkFact, type SlotArg, type WrapTarget } from "./facts";
+import { optionExpr } from "../ir/options";
 import {
   hasDisclosureText, isConsentDecisionField, isConsentGuardName, isConsentName, isDisclosureFieldName, isDisclosureHelperName, isRedactionName,
   isWatermarkName, NON_CONTENT_FIELDS, personalDataCategory, personRecordWord, splitWords, TOOL_CALL_FIELDS,
@@ -1494,7 +1495,9 @@ export class Engine {
     if (v) {
       if (v.ref?.k === "framework" && v.ref.role === "flask.request") return this.flaskRequest(frame);
       // A variable whose name denotes personal data holds it (resolved question 12).
-      if (!v.ref && v.constant === undefined && !v.jsx && (v.labels.length || v.str !== undefined || v.isEmpty())) {
+      // (A library object's personal field, `current_user.email`, is data like any other.)
+      const data = !v.ref || (v.ref.k === "module" && !v.ref.local && v.labels.some((l) => l.kind === "pii"));
+      if (data && v.constant === undefined && !v.jsx && (v.labels.length || v.str !== undefined || v.isEmpty())) {
         const what = personalDataCategory(name, false, this.options.vocabulary.personalData);
         if (what && !deepLabels(v).some((l) => l.kind === "pii" && l.redacted)) {
           const label: PiiLabel = { kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what };
@@ -1680,6 +1683,10 @@ export class Engine {
       if (next.ref?.k === "framework" && next.ref.role === "flask.request" && frame) return this.flaskRequest(frame);
       if (ref.tags && (next.ref?.k === "module" || next.ref?.k === "sdk")) next.ref = { ...next.ref, tags: mergeTags(next.ref.tags, ref.tags) } as Ref;
       if (next.ref?.k === "module") next.labels = obj.labels;
+      // A field of a person object a library provides (`flask_login.current_user.email`) is that person's data.
+      const owner = ref.path[ref.path.length - 1];
+      const what = owner && personRecordWord(owner) && frame && span && next.ref?.k === "module" ? personalDataCategory(prop, true, this.options.vocabulary.personalData) : undefined;
+      if (what) next.labels = mergeLabels(next.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame!, span!), what }]);
       return next;
     }
     if (ref?.k === "sdk") {
@@ -2338,7 +2345,8 @@ export class Engine {
       return v;
     }
     if (/^(os\.getenv|os\.environ\.get)$/.test(full)) return new Value();
-    if (/^hashlib\./.test(full) || /^hmac\./.test(full)) {
+    // Hashes and name-based UUIDs of a value: a pseudonym, no longer the value itself.
+    if (/^hashlib\./.test(full) || /^hmac\./.test(full) || /^uuid\.uuid[35]$/.test(full)) {
       const v = carry(args.all);
       v.labels = withRedaction(v.labels, this.loc(frame, e.span));
       return v;
@@ -2375,6 +2383,7 @@ export class Engine {
       const r = this.runCallbacks(args, frame, []);
       return r[0] ?? new Value();
     }
+    if (/^uuid#(v3|v5)$/.test(full)) return Object.assign(carry(args.all), { labels: withRedaction(carry(args.all).labels, this.loc(frame, e.span)) });
     if (/#(randomUUID|nanoid|v4|uuid)$/.test(full)) return new Value();
     this.runCallbacks(args, frame, []);
     return this.unknownCallResult(args, name, false);
@@ -2391,7 +2400,7 @@ export class Engine {
     const v = new Value();
     v.props = new Map([["messages", messages], ["completion", new Value([label])], ["object", new Value([label])], ["data", new Value([label])]]);
     (v as Value & { inventory?: AiCallSite }).inventory = site;
-    this.facts.addAiCall({ site, method: { path: hook, modality: "text" }, promptLabels: [], systemLabels: [], argLabels: [], guard: frame.guard, userDataInScope: false, tags: frame.tags ?? [], call: e, arg: () => undefined });
+    this.facts.addAiCall({ site, method: { path: hook, modality: "text" }, promptLabels: [], systemLabels: [], argLabels: [], guard: frame.guard, userDataInScope: false, tags: frame.tags ?? [], call: e, arg: () => undefined, slots: new Map() });
     return v;
   }
 
@@ -2516,6 +2525,7 @@ export class Engine {
       tags: mergeTags(client?.tags, modelValue?.ref?.k === "sdk" ? modelValue.ref.tags : undefined, frame.tags) ?? [],
       call: e,
       arg: (path) => this.namedArg(args, path),
+      slots: this.slotArgs(method, e),
     });
     if (modality === "training" || modality === "moderation" || modality === "classification" || modality === "embedding" || method.job) {
       const v = new Value([{ kind: "ai", id: newLabelId(), call: site, hops: [] }].map((l) => ({ ...l })) as Label[]);
@@ -2533,6 +2543,21 @@ export class Engine {
       if (cb?.ref?.k !== "function") continue;
       const event = new Value([label]);
       this.callFunction(cb.ref.fn, cb.ref.scope, this.moduleFor(cb.ref.module.file), { positional: [event], named: new Map(), exprs: [], all: [event] }, cb.ref.boundThis, frame, undefined);
+    }
+    return out;
+  }
+
+  /** The catalogue's argument groups of a method as written at this call, with what each carried when the call was made. */
+  private slotArgs(method: MethodSpec, e: CallExpr): Map<string, SlotArg[]> {
+    const out = new Map<string, SlotArg[]>();
+    for (const [slot, paths] of Object.entries(method.slots ?? {})) {
+      const found: SlotArg[] = [];
+      for (const path of paths) {
+        const expr = optionExpr(e, path);
+        const value = expr ? this.exprValues.get(expr) : undefined;
+        if (expr) found.push({ path, span: expr.span, labels: value ? deepLabels(value) : EMPTY_LABELS });
+      }
+      if (found.length) out.set(slot, found);
     }
     return out;
   }

@@ -46,6 +46,14 @@ export interface AiCallFact {
   readonly call: CallExpr;
   /** The value given for an argument path (`store`, `metadata.user_id`): a keyword, or a property of an options object. */
   arg(path: string): Value | undefined;
+  /** The argument groups the catalogue names for this method (`endUser`), as written at this call and what they carried. */
+  readonly slots: ReadonlyMap<string, readonly SlotArg[]>;
+}
+
+export interface SlotArg {
+  readonly path: string;
+  readonly span: Span;
+  readonly labels: readonly Label[];
 }
 
 /** An object the SDK catalogue tracks (a PII guardrail, its registry), as it stood at the end of the analysis. */

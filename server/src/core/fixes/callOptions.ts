@@ -1,21 +1,9 @@
 // Fix builder: set an option of a call (`store=False`, `store: false`, a property of an options
 // object) whatever the language, replacing the value given or inserting the option.
-import type { CallExpr, Expr, ObjectExpr } from "../ir/types";
+import { entryValue, optionExpr } from "../ir/options";
+import type { CallExpr, ObjectExpr } from "../ir/types";
 import type { TextEdit } from "../types";
 import type { ParsedFile } from "../workspace/workspace";
-
-/** The expression given for an option path: a keyword argument, or a property of an object-literal argument, nested by dots. */
-export function optionExpr(call: CallExpr, path: string): Expr | undefined {
-  const [head, ...rest] = path.split(".");
-  let e: Expr | undefined = call.args.find((a) => a.name === head)?.value;
-  if (!e) for (const a of call.args) if (!a.name && a.value.k === "object") e = entryValue(a.value, head) ?? e;
-  for (const seg of rest) e = e?.k === "object" ? entryValue(e, seg) : undefined;
-  return e;
-}
-
-function entryValue(obj: ObjectExpr, key: string): Expr | undefined {
-  return obj.entries.find((en) => !en.spread && en.key === key)?.value;
-}
 
 /** The object literal that holds a call's options: the first object-literal argument (JavaScript). */
 function optionsObject(call: CallExpr): ObjectExpr | undefined {

@@ -5,12 +5,14 @@ import { isConsentGuardName, isDisclosureHelperName, isRedactionName, isWatermar
 import type { TextEdit } from "../types";
 import { lineEnd, newline } from "./edits";
 
-export type HelperKind = "disclosure" | "redaction" | "watermark" | "consentGuard" | "consentRecord" | "allowList";
+export type HelperKind = "disclosure" | "redaction" | "watermark" | "consentGuard" | "consentRecord" | "allowList" | "pseudonym";
 
 interface HelperTemplate {
   name: string;
-  /** Modules the helper needs (Python: `import x`; JS helpers are self-contained). */
+  /** Modules the helper needs (Python: `import x`). */
   imports: string[];
+  /** Named imports a JavaScript helper needs (`import { createHash } from "node:crypto"`, or `require` in CommonJS). */
+  jsImports?: Array<{ names: string[]; module: string }>;
   code: string[];
 }
 
@@ -88,6 +90,21 @@ function pythonHelper(kind: HelperKind): HelperTemplate {
           '        "consent decision",',
           '        extra={"subject": str(subject), "purpose": purpose, "granted": granted, "recorded_at": datetime.datetime.now(datetime.timezone.utc).isoformat()},',
           "    )",
+        ],
+      };
+    case "pseudonym":
+      return {
+        name: "pseudonymise",
+        imports: [],
+        code: [
+          "def pseudonymise(identifier):",
+          '    """A stable pseudonym for an end-user identifier (e-mail, phone, name): a salted SHA-256 digest, sent',
+          '    to the AI provider in place of the identifier (Hong Kong Generative AI Guideline 2.2.1)."""',
+          "    import hashlib",
+          "    import os",
+          "",
+          '    salt = os.environ.get("PSEUDONYM_SALT", "")',
+          '    return hashlib.sha256(f"{salt}:{identifier}".encode("utf-8")).hexdigest()',
         ],
       };
     case "allowList":
@@ -197,6 +214,22 @@ function jsHelper(kind: HelperKind, lang: Language): HelperTemplate {
           "}",
         ],
       };
+    case "pseudonym":
+      return {
+        name: "pseudonymise",
+        imports: [],
+        jsImports: [{ names: ["createHash"], module: "node:crypto" }],
+        code: [
+          "/**",
+          " * A stable pseudonym for an end-user identifier (e-mail, phone, name): a salted SHA-256 digest, sent",
+          " * to the AI provider in place of the identifier (Hong Kong Generative AI Guideline 2.2.1).",
+          " */",
+          t("function pseudonymise(identifier: unknown): string {", "function pseudonymise(identifier) {"),
+          '  const salt = process.env.PSEUDONYM_SALT ?? "";',
+          '  return createHash("sha256").update(`${salt}:${String(identifier)}`).digest("hex");',
+          "}",
+        ],
+      };
     case "allowList":
       return {
         name: "allowedPromptValue",
@@ -229,6 +262,8 @@ const EXISTING: Record<HelperKind, (name: string) => boolean> = {
   consentGuard: (n) => /^[a-z_$]/.test(n) && isConsentGuardName(n) && /^(has|is|check|can|get|user|allow)/i.test(n),
   consentRecord: (n) => /^[a-z_$]/.test(n) && (/^(record|log|save|store|write|audit|add)_?consent/i.test(n) || /consent_?(audit|record)$/i.test(n)),
   allowList: (n) => inOrder(n.toLowerCase(), "allowed", "prompt") || inOrder(n.toLowerCase(), "allow", "list"),
+  // A helper that turns an identifier into a pseudonym: `pseudonymise`, `hash_user_id`, `hashId`.
+  pseudonym: (n) => /^[a-z_$]/.test(n) && /^(pseudonymi[sz]e|hash|anonymi[sz]e)/i.test(n) && isRedactionName(n),
 };
 
 /** Whether quick-fixes would reuse a top-level name as a helper of some kind (defining or removing one changes fixes file-wide). */
@@ -279,9 +314,28 @@ export function ensureHelper(kind: HelperKind, program: ProgramIR, text: string)
       if (!importsModule(program, mod)) edits.push(importEdit(program, text, mod));
     }
   }
+  for (const imp of py ? [] : template.jsImports ?? []) {
+    const missing = imp.names.filter((n) => !importsName(program, imp.module, n));
+    if (missing.length) edits.push(jsImportEdit(program, text, missing, imp.module));
+  }
   const block = template.code.join(nl);
   edits.push({ start: at.offset, end: at.offset, newText: at.atEnd ? `${nl}${nl}${nl}${block}${nl}` : `${block}${nl}${nl}${nl}` });
   return { name: template.name, edits };
+}
+
+function importsName(program: ProgramIR, mod: string, name: string): boolean {
+  return program.body.some((s) => s.k === "import" && (s.imp.module === mod || s.imp.module === mod.replace(/^node:/, "")) && s.imp.names.some((n) => n.imported === name && n.local === name));
+}
+
+/** A named import for a JavaScript helper: an ES import, or `require` in a CommonJS file. */
+function jsImportEdit(program: ProgramIR, text: string, names: readonly string[], mod: string): TextEdit {
+  const nl = newline(text);
+  const esm = program.body.some((s) => s.k === "import") || !program.body.some(isImportLike);
+  const line = esm ? `import { ${names.join(", ")} } from "${mod}";` : `const { ${names.join(", ")} } = require("${mod}");`;
+  const first = program.body.find((s) => s.k === "import" || isImportLike(s));
+  if (first) return { start: first.span.start, end: first.span.start, newText: `${line}${nl}` };
+  const at = insertionPoint(program, text);
+  return { start: at.offset, end: at.offset, newText: at.atEnd ? `${nl}${line}` : `${line}${nl}` };
 }
 
 function importsModule(program: ProgramIR, mod: string): boolean {

@@ -5,6 +5,7 @@ import { trainingUseWithoutConsent } from "./consent/trainingUseWithoutConsent";
 import { aiOutputWithoutDisclosure } from "./disclosure/aiOutputWithoutDisclosure";
 import { personalDataInPrompt } from "./privacy/personalDataInPrompt";
 import { piiLiteral } from "./privacy/piiLiteral";
+import { rawIdentifierToProvider } from "./privacy/rawIdentifierToProvider";
 import { hardcodedAiCredential } from "./security/hardcodedAiCredential";
 import { untrustedInputInSystemPrompt } from "./security/untrustedInputInSystemPrompt";
 import { providerRetentionWithoutConsent } from "./retention/providerRetentionWithoutConsent";
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   hardcodedAiCredential,
   untrustedInputInSystemPrompt,
   providerRetentionWithoutConsent,
+  rawIdentifierToProvider,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -37,6 +37,8 @@ export interface MethodSpec {
    * (OpenAI Responses API); "storeArg" keeps it when the call passes `store: true`.
    */
   retention?: "stored" | "storeArg";
+  /** Named groups of argument paths the rules read at the call (`endUser`: the end-user id the provider is given). */
+  slots?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface ClientType {
@@ -64,25 +66,36 @@ export interface SdkEntry {
 
 const CHAT = ["messages", "prompt", "input", "contents"] as const;
 
+// ---------------------------------------------------------------- end-user ids
+
+/** Arguments that name the end user to the provider (abuse monitoring): OpenAI `user` / `safety_identifier`, Anthropic `metadata.user_id`, request labels keyed `user`. */
+const END_USER = {
+  openai: { endUser: ["user", "safety_identifier", "safetyIdentifier"] },
+  anthropic: { endUser: ["metadata.user_id"] },
+  vercel: { endUser: ["providerOptions.openai.user", "providerOptions.openai.safetyIdentifier", "providerOptions.openai.safety_identifier", "providerOptions.anthropic.metadata.userId"] },
+  bedrock: { endUser: ["requestMetadata.user", "requestMetadata.user_id", "requestMetadata.userId", "requestMetadata.end_user"] },
+  google: { endUser: ["labels.user", "labels.user_id", "labels.userId", "config.labels.user", "config.labels.user_id", "config.labels.userId"] },
+} as const;
+
 // ---------------------------------------------------------------- OpenAI-style clients
 
 const OPENAI_METHODS: MethodSpec[] = [
-  { path: "chat.completions.create", modality: "text", prompt: ["messages"], interaction: true, modalityArgs: ["modalities"], retention: "storeArg" },
-  { path: "chat.completions.parse", modality: "text", prompt: ["messages"], interaction: true, retention: "storeArg" },
-  { path: "chat.completions.stream", modality: "text", prompt: ["messages"], interaction: true, retention: "storeArg" },
+  { path: "chat.completions.create", modality: "text", prompt: ["messages"], interaction: true, modalityArgs: ["modalities"], retention: "storeArg", slots: END_USER.openai },
+  { path: "chat.completions.parse", modality: "text", prompt: ["messages"], interaction: true, retention: "storeArg", slots: END_USER.openai },
+  { path: "chat.completions.stream", modality: "text", prompt: ["messages"], interaction: true, retention: "storeArg", slots: END_USER.openai },
   { path: "completions.create", modality: "text", prompt: ["prompt"], interaction: true },
-  { path: "responses.create", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true, retention: "stored" },
-  { path: "responses.parse", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true, retention: "stored" },
-  { path: "responses.stream", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true, retention: "stored" },
-  { path: "images.generate", modality: "image", prompt: ["prompt"] },
-  { path: "images.edit", modality: "image", prompt: ["prompt"] },
+  { path: "responses.create", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true, retention: "stored", slots: END_USER.openai },
+  { path: "responses.parse", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true, retention: "stored", slots: END_USER.openai },
+  { path: "responses.stream", modality: "text", prompt: ["input"], system: ["instructions"], interaction: true, retention: "stored", slots: END_USER.openai },
+  { path: "images.generate", modality: "image", prompt: ["prompt"], slots: END_USER.openai },
+  { path: "images.edit", modality: "image", prompt: ["prompt"], slots: END_USER.openai },
   { path: "images.createVariation", modality: "image" },
   { path: "audio.speech.create", modality: "audio", prompt: ["input"], system: ["instructions"] },
   { path: "audio.speech.withStreamingResponse.create", modality: "audio", prompt: ["input"] },
   { path: "audio.transcriptions.create", modality: "text", prompt: ["prompt"] },
   { path: "audio.translations.create", modality: "text", prompt: ["prompt"] },
   { path: "videos.create", modality: "video", prompt: ["prompt"] },
-  { path: "embeddings.create", modality: "embedding", prompt: ["input"] },
+  { path: "embeddings.create", modality: "embedding", prompt: ["input"], slots: END_USER.openai },
   { path: "moderations.create", modality: "moderation", prompt: ["input"] },
   { path: "files.create", modality: "training", training: "purpose", api: "files.create" },
   { path: "fineTuning.jobs.create", modality: "training", training: "always" },
@@ -96,7 +109,7 @@ const OPENAI_METHODS: MethodSpec[] = [
   { path: "beta.threads.messages.create", modality: "text", prompt: ["content"], positional: [1], interaction: true },
   { path: "beta.threads.messages.list", modality: "text" },
   // openai v3 for Node (OpenAIApi) and legacy method names (resolved question 2).
-  { path: "createChatCompletion", modality: "text", prompt: ["messages"], interaction: true },
+  { path: "createChatCompletion", modality: "text", prompt: ["messages"], interaction: true, slots: END_USER.openai },
   { path: "createCompletion", modality: "text", prompt: ["prompt"], interaction: true },
   { path: "createImage", modality: "image", prompt: ["prompt"] },
   { path: "createImageEdit", modality: "image", prompt: ["prompt"], positional: [2] },
@@ -128,17 +141,17 @@ const OPENAI_V0_MODULE: MethodSpec[] = [
 ];
 
 const ANTHROPIC_METHODS: MethodSpec[] = [
-  { path: "messages.create", modality: "text", prompt: ["messages"], system: ["system"], interaction: true },
-  { path: "messages.stream", modality: "text", prompt: ["messages"], system: ["system"], interaction: true },
-  { path: "messages.parse", modality: "text", prompt: ["messages"], system: ["system"], interaction: true },
-  { path: "beta.messages.create", modality: "text", prompt: ["messages"], system: ["system"], interaction: true },
+  { path: "messages.create", modality: "text", prompt: ["messages"], system: ["system"], interaction: true, slots: END_USER.anthropic },
+  { path: "messages.stream", modality: "text", prompt: ["messages"], system: ["system"], interaction: true, slots: END_USER.anthropic },
+  { path: "messages.parse", modality: "text", prompt: ["messages"], system: ["system"], interaction: true, slots: END_USER.anthropic },
+  { path: "beta.messages.create", modality: "text", prompt: ["messages"], system: ["system"], interaction: true, slots: END_USER.anthropic },
   { path: "beta.messages.stream", modality: "text", prompt: ["messages"], system: ["system"], interaction: true },
   { path: "completions.create", modality: "text", prompt: ["prompt"], interaction: true },
   { path: "messages.batches.create", modality: "text", prompt: ["requests"], interaction: true },
 ];
 
 const GOOGLE_GENAI_METHODS: MethodSpec[] = [
-  { path: "models.generateContent", modality: "text", prompt: ["contents"], system: ["config.systemInstruction", "config.system_instruction"], interaction: true, modalityArgs: ["config.responseModalities", "config.response_modalities"] },
+  { path: "models.generateContent", modality: "text", prompt: ["contents"], system: ["config.systemInstruction", "config.system_instruction"], interaction: true, modalityArgs: ["config.responseModalities", "config.response_modalities"], slots: END_USER.google },
   { path: "models.generateContentStream", modality: "text", prompt: ["contents"], system: ["config.systemInstruction", "config.system_instruction"], interaction: true, modalityArgs: ["config.responseModalities", "config.response_modalities"] },
   { path: "models.generateImages", modality: "image", prompt: ["prompt"] },
   { path: "models.editImage", modality: "image", prompt: ["prompt"] },
@@ -158,7 +171,7 @@ const GOOGLE_CHAT_METHODS: MethodSpec[] = [
 
 const GOOGLE_MODEL_METHODS: MethodSpec[] = [
   // The request object may carry its own system instruction: `generateContent({ contents, systemInstruction })`.
-  { path: "generateContent", modality: "text", prompt: ["contents", "contents"], positional: [0], system: ["systemInstruction", "system_instruction"], interaction: true, modalityArgs: ["generation_config.response_modalities", "generationConfig.responseModalities"] },
+  { path: "generateContent", modality: "text", prompt: ["contents", "contents"], positional: [0], system: ["systemInstruction", "system_instruction"], interaction: true, modalityArgs: ["generation_config.response_modalities", "generationConfig.responseModalities"], slots: END_USER.google },
   { path: "generateContentAsync", modality: "text", prompt: ["contents"], positional: [0], system: ["systemInstruction", "system_instruction"], interaction: true },
   { path: "generateContentStream", modality: "text", prompt: ["contents"], positional: [0], system: ["systemInstruction", "system_instruction"], interaction: true },
   { path: "startChat", modality: "text", returns: "google.chat" },
@@ -300,8 +313,8 @@ export const CLIENT_TYPES: Readonly<Record<string, ClientType>> = {
     methods: [
       { path: "invokeModel", modality: "byModel", prompt: ["body"], modelArg: "modelId", interaction: true },
       { path: "invokeModelWithResponseStream", modality: "byModel", prompt: ["body"], modelArg: "modelId", interaction: true },
-      { path: "converse", modality: "text", prompt: ["messages"], system: ["system"], modelArg: "modelId", interaction: true },
-      { path: "converseStream", modality: "text", prompt: ["messages"], system: ["system"], modelArg: "modelId", interaction: true },
+      { path: "converse", modality: "text", prompt: ["messages"], system: ["system"], modelArg: "modelId", interaction: true, slots: END_USER.bedrock },
+      { path: "converseStream", modality: "text", prompt: ["messages"], system: ["system"], modelArg: "modelId", interaction: true, slots: END_USER.bedrock },
     ],
   },
   "aws.bedrock": { methods: [{ path: "createModelCustomizationJob", modality: "training", training: "always" }] },
@@ -404,10 +417,10 @@ const VERCEL_CALLBACKS = ["onFinish", "onStepFinish", "onChunk"] as const;
 
 /** Vercel AI SDK top-level functions (resolved question 2). */
 const VERCEL_FUNCTIONS: Array<[string, MethodSpec]> = [
-  ["generateText", { path: "generateText", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS }],
-  ["streamText", { path: "streamText", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS }],
-  ["generateObject", { path: "generateObject", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS }],
-  ["streamObject", { path: "streamObject", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS }],
+  ["generateText", { path: "generateText", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS, slots: END_USER.vercel }],
+  ["streamText", { path: "streamText", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS, slots: END_USER.vercel }],
+  ["generateObject", { path: "generateObject", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS, slots: END_USER.vercel }],
+  ["streamObject", { path: "streamObject", modality: "text", prompt: ["prompt", "messages"], system: ["system"], interaction: true, resultCallbacks: VERCEL_CALLBACKS, slots: END_USER.vercel }],
   ["experimental_generateImage", { path: "generateImage", modality: "image", prompt: ["prompt"] }],
   ["generateImage", { path: "generateImage", modality: "image", prompt: ["prompt"] }],
   ["experimental_generateSpeech", { path: "generateSpeech", modality: "audio", prompt: ["text"], system: ["instructions"] }],

@@ -2,7 +2,8 @@
 import type { AiCallFact } from "../../analysis/facts";
 import { isConsentName, splitWords } from "../../analysis/names";
 import type { AiLabel, Label, Value } from "../../analysis/values";
-import { optionExpr, setCallOption, setObjectOptionMembers } from "../../fixes/callOptions";
+import { setCallOption, setObjectOptionMembers } from "../../fixes/callOptions";
+import { optionExpr } from "../../ir/options";
 import { fix, guardStatement } from "../../fixes/ruleFixes";
 import type { Expr } from "../../ir/types";
 import { forEachChildExpr } from "../../ir/walk";
