@@ -1,6 +1,6 @@
 // The analysis facade used by the CLI, the language server and the tests:
 // program model -> flow engine -> rules -> findings and the AI inventory.
-import { EMPTY_VOCABULARY, type Vocabulary } from "./analysis/engine";
+import { EMPTY_VOCABULARY, type Vocabulary } from "./analysis/engine/index";
 import type { Facts } from "./analysis/facts";
 import { type EngineLimits, runEngine } from "./analysis/run";
 import { RULES } from "./rules";

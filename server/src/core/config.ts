@@ -2,7 +2,7 @@
 // with precise messages (file, path in the file, what was expected), then
 // resolved into analysis settings. Nothing in it is executed.
 import type { AnalysisSettings, RuleSetting } from "./analyze";
-import type { Vocabulary } from "./analysis/engine";
+import type { Vocabulary } from "./analysis/engine/index";
 import { RULES } from "./rules";
 import type { Severity } from "./types";
 import { compileGlobs } from "./util/glob";

@@ -2,7 +2,7 @@
 import { findPersonalData } from "../detect/personalData";
 import type { Workspace } from "../workspace/workspace";
 import { isDirectlyServerCode, moduleFacts, type ModuleFacts } from "../workspace/moduleFacts";
-import { Engine, type Vocabulary } from "./engine";
+import { Engine, type Vocabulary } from "./engine/index";
 import type { Facts } from "./facts";
 
 export interface EngineRun {
