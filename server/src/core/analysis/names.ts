@@ -239,6 +239,22 @@ export function isWatermarkName(name: string, extra: ReadonlySet<string> = EMPTY
   return false;
 }
 
+/**
+ * How a marking helper marks media, by its name (resolved question 24): "pixel" for watermarks in the
+ * pixels or samples (survive re-encoding), "metadata" for labels and manifests written into the file's
+ * metadata, "label" for a labelling helper (a metadata marking on media, a disclosure on text).
+ */
+export function markingKind(name: string, extra: ReadonlySet<string> = EMPTY_SET): "pixel" | "metadata" | "label" | undefined {
+  if (extra.has(name)) return "pixel";
+  const w = wordsOf(name);
+  if (w.some((x) => x === "watermark" || x === "watermarked" || x === "watermarking" || x === "imwatermark" || x === "synthid" || x === "audioseal")) return "pixel";
+  if (hasSeq(w, ["water", "mark"]) || hasSeq(w, ["synth", "id"]) || hasSeq(w, ["audio", "seal"])) return "pixel";
+  if (w.some((x) => ["c2pa", "provenance", "manifest", "metadata", "exif", "xmp", "id3", "pnginfo", "iptc"].includes(x)) || hasSeq(w, ["content", "credentials"]) || hasSeq(w, ["png", "info"])) return "metadata";
+  if (w.some((x) => x === "disclose" || x === "disclosure")) return undefined;
+  if (w.some((x) => ["label", "labelled", "labeled", "tag", "tagged", "stamp", "stamped"].includes(x))) return "label";
+  return undefined;
+}
+
 // ---------------------------------------------------------------- disclosure text
 
 /** Markup is not text: tags and their attributes (`class='bot-bubble'`) are removed before looking for a label. */

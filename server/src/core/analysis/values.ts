@@ -32,6 +32,12 @@ export interface AiLabel {
   readonly call: AiCallSite;
   readonly disclosed?: Loc;
   readonly watermarked?: Loc;
+  /** How the media was marked: in its metadata (lost when re-encoded) or in its pixels or samples (survives). */
+  readonly marking?: "metadata" | "pixel";
+  /** Where media marked in its metadata was re-encoded without keeping the metadata (the marking is gone). */
+  readonly stripped?: Loc;
+  /** Where media marked in its metadata was decoded into an image object (`Image.open`): saving it again re-encodes it. */
+  readonly decoded?: Loc;
   /** Passed through a redaction helper: no longer the conversation text itself (CON001). */
   readonly redacted?: Loc;
   /** Read from the tool calls the model asked for: running the tool with it gives application data, not AI content. */
@@ -117,6 +123,12 @@ export interface TrackedObject {
   readonly added: Value[];
   /** Tracked objects reached through its attributes (`engine.registry`). */
   readonly members: Map<string, Value>;
+  /** Methods called on it, in order, with their arguments. */
+  readonly calls: Array<{ readonly name: string; readonly args: readonly Value[]; readonly loc: Loc }>;
+  /** Where media first entered it (made from media, or drawn onto it): a re-encode is reported there. */
+  mediaLoc?: Loc;
+  /** Where an "AI-generated" label was written into the output's metadata (`withMetadata({ exif: ... })`). */
+  labelledAt?: Loc;
 }
 
 /** Symbolic knowledge about what a value is, beyond the data it carries. */
@@ -240,7 +252,7 @@ function capLabels(labels: Label[]): readonly Label[] {
 }
 
 function sameFlags(a: Label, b: Label): boolean {
-  if (a.kind === "ai" && b.kind === "ai") return !!a.disclosed === !!b.disclosed && !!a.watermarked === !!b.watermarked && !!a.redacted === !!b.redacted && !!a.toolCall === !!b.toolCall;
+  if (a.kind === "ai" && b.kind === "ai") return !!a.disclosed === !!b.disclosed && !!a.watermarked === !!b.watermarked && !!a.redacted === !!b.redacted && !!a.toolCall === !!b.toolCall && !!a.stripped === !!b.stripped;
   if ((a.kind === "pii" && b.kind === "pii") || (a.kind === "guard" && b.kind === "guard")) return !!a.redacted === !!b.redacted;
   return true;
 }
@@ -330,6 +342,21 @@ export function carry(from: readonly Value[], map?: (l: Label) => Label | undefi
 
 export function withAiFlag(labels: readonly Label[], flag: "disclosed" | "watermarked", loc: Loc): readonly Label[] {
   return labels.map((l) => (l.kind === "ai" && !l[flag] ? { ...l, [flag]: loc } : l));
+}
+
+/** Media marked at `loc`, in its metadata or its pixels; marking again after a re-encode restores what the re-encode dropped. */
+export function withMarking(labels: readonly Label[], kind: "metadata" | "pixel", loc: Loc): readonly Label[] {
+  return labels.map((l) => (l.kind === "ai" && (!l.watermarked || l.marking === "metadata") ? { ...l, watermarked: loc, marking: kind, stripped: undefined, decoded: undefined } : l));
+}
+
+/** Re-encoding at `loc` without keeping metadata: a metadata marking is gone, a pixel-domain one survives. */
+export function withMetadataStripped(labels: readonly Label[], loc: Loc, onlyDecoded = false): readonly Label[] {
+  return labels.map((l) => (l.kind === "ai" && l.watermarked && l.marking === "metadata" && (!onlyDecoded || l.decoded) ? { ...l, watermarked: undefined, marking: undefined, decoded: undefined, stripped: loc } : l));
+}
+
+/** Media marked in its metadata, decoded at `loc` into an image object: the object keeps the pixels, the file's metadata waits to be written again. */
+export function withDecoded(labels: readonly Label[], loc: Loc): readonly Label[] {
+  return labels.map((l) => (l.kind === "ai" && l.watermarked && l.marking === "metadata" && !l.decoded ? { ...l, decoded: loc } : l));
 }
 
 /** After a redaction helper: personal data is masked, and the text is no longer the prompt or answer as written. */

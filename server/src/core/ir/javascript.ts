@@ -589,6 +589,10 @@ class JsLowerer extends LowererBase {
         if (fn?.type === "import") {
           return { k: "call", span, callee: { k: "name", span: spanOf(fn), name: "import" }, args: this.arguments(argsNode), isNew: false };
         }
+        // `await (x).y()` parses as a call of an identifier `await` (`await(x).y()`): it is the await of x.
+        if (fn?.type === "identifier" && fn.text === "await" && argsNode?.namedChildCount === 1 && argsNode.namedChildren[0]) {
+          return { k: "await", span, expr: this.expr(argsNode.namedChildren[0]) };
+        }
         if (argsNode?.type === "template_string") {
           // A tagged template passes its literal text and values to the tag.
           return { k: "call", span, callee: fn ? this.expr(fn) : unknown(node), args: [{ value: this.template(argsNode), span: spanOf(argsNode) }], isNew: false };

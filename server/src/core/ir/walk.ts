@@ -1,5 +1,5 @@
 // Generic traversal helpers over the program model.
-import type { Expr, Stmt } from "./types";
+import type { CallExpr, Expr, Stmt } from "./types";
 
 export function containsYield(body: Stmt[]): boolean {
   let found = false;
@@ -148,4 +148,32 @@ export function forEachStmtPart(s: Stmt, onExpr: (e: Expr | undefined) => void, 
     default:
       break;
   }
+}
+
+/** The call expression whose span is exactly `span`, searched through statements, nested blocks, functions and classes. */
+export function findCallAt(body: readonly Stmt[], span: { start: number; end: number }): CallExpr | undefined {
+  return callsStartingAt(body, span.start).find((c) => c.span.end === span.end);
+}
+
+/** Every call expression that starts at `start` (a call and the method chain built on it), innermost first. */
+export function callsStartingAt(body: readonly Stmt[], start: number): CallExpr[] {
+  const found: CallExpr[] = [];
+  const covers = (s: { start: number; end: number }) => s.start <= start && s.end > start;
+  const visitExpr = (e: Expr | undefined, depth: number): void => {
+    if (!e || depth > 200 || !covers(e.span)) return;
+    if (e.k === "call" && e.span.start === start) found.push(e);
+    if (e.k === "func") visitBlock(e.fn.body, depth + 1);
+    else if (e.k === "class") visitBlock(e.cls.body, depth + 1);
+    else forEachChildExpr(e, (c) => visitExpr(c, depth + 1));
+  };
+  const visitBlock = (stmts: readonly Stmt[], depth: number): void => {
+    for (const s of stmts) {
+      if (!covers(s.span)) continue;
+      if (s.k === "func") visitBlock(s.fn.body, depth + 1);
+      else if (s.k === "class") visitBlock(s.cls.body, depth + 1);
+      else forEachStmtPart(s, (e) => visitExpr(e, depth + 1), (b) => visitBlock(b, depth + 1));
+    }
+  };
+  visitBlock(body, 0);
+  return found.sort((a, b) => a.span.end - b.span.end);
 }

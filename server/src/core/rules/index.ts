@@ -11,6 +11,7 @@ import { untrustedInputInSystemPrompt } from "./security/untrustedInputInSystemP
 import { providerRetentionWithoutConsent } from "./retention/providerRetentionWithoutConsent";
 import type { Rule } from "./types";
 import { generatedMediaWithoutWatermark } from "./watermark/generatedMediaWithoutWatermark";
+import { markingStripped } from "./watermark/markingStripped";
 
 export const RULES: readonly Rule[] = [
   aiOutputWithoutDisclosure,
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   untrustedInputInSystemPrompt,
   providerRetentionWithoutConsent,
   rawIdentifierToProvider,
+  markingStripped,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

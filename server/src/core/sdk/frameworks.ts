@@ -400,9 +400,6 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   "storage.put": { callable: { sink: { category: "storage", args: [1] } } },
   /** The response object a route receives to set headers on (FastAPI `response: Response`). */
   "starlette.response": { members: { headers: "$headers" }, headerMethods: ["set_cookie"] },
-  /** `sharp(input)`: an image pipeline; `toFile` writes it, `toBuffer` gives its bytes. */
-  "sharp.module": { callable: { role: "sharp.image" } },
-  "sharp.image": { fluent: true, recordSinks: { toFile: { category: "file", args: [], receiver: true } }, dataMethods: ["toBuffer", "toArray", "raw"] },
   /** TypeORM / MikroORM repositories and entity managers (typed constructor parameters in NestJS services). */
   "orm.repository": {
     recordSinks: Object.fromEntries(["save", "insert", "update", "upsert", "persistAndFlush", "nativeInsert", "nativeUpdate"].map((n) => [n, { category: "db" as const, args: "all" as const }])),
@@ -485,7 +482,6 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["fs#", "fs#default", "node:fs#", "node:fs#default", "fs/promises#", "fs/promises#default", "node:fs/promises#", "node:fs/promises#default", "fs-extra#", "fs-extra#default"], role: "fs.module" },
   { names: ["fs#*", "node:fs#*", "fs/promises#*", "node:fs/promises#*", "fs-extra#*"], role: "fs.member" },
   { names: ["@vercel/blob#put", "@netlify/blobs#*"], role: "storage.put" },
-  { names: ["sharp#", "sharp#default"], role: "sharp.module" },
   { names: ["typeorm#Repository", "typeorm#EntityManager", "typeorm#DataSource", "@mikro-orm/core#EntityRepository", "@mikro-orm/core#EntityManager"], role: "orm.repository" },
 ];
 

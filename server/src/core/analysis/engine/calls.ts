@@ -58,7 +58,7 @@ Engine.prototype.evalCall = function (this: Engine, e: CallExpr, frame: Frame): 
   if (this.serveCall(e, args, frame)) return new Value();
   let result = this.dispatchCall(e, callee, receiver, name, args, frame);
   // Marker helpers, by name (resolved question 6 and the marker concepts).
-  const markerName = name ?? calleeName(e.callee);
+  const markerName = receiver?.ref?.k === "tracked" ? undefined : name ?? calleeName(e.callee);
   if (markerName) result = this.applyMarkers(markerName, result, args, receiver, frame, e.span, callee.ref?.k === "function");
   return result;
 };
@@ -102,6 +102,8 @@ Engine.prototype.namedArg = function (this: Engine, args: Args, path: string, fr
 };
 
 Engine.prototype.dispatchCall = function (this: Engine, e: CallExpr, callee: Value, receiver: Value | undefined, name: string | undefined, args: Args, frame: Frame): Value {
+  // Objects the catalogue tracks answer their own methods (re-encoders, guardrails).
+  if (receiver?.ref?.k === "tracked" && name) return this.callTracked(receiver, name, args, frame, e);
   const ref = callee.ref;
   // An AWS client sending a storage command, whatever client object it is (`s3.send(...)`, `docClient.send(...)`).
   const command = name === "send" ? (args.positional[0] as (Value & { command?: string }) | undefined)?.command : undefined;
@@ -362,11 +364,18 @@ function withPreset(callee: Value, args: Args): Args {
 }
 
 /** A cheap structural signature of argument values, for memoising inlined calls. */
+/** A label's identity with the flags that change what a callee does with it (disclosed, marked, stripped, redacted). */
+function labelKey(l: Label): string {
+  if (l.kind === "ai") return `${l.id}${l.disclosed ? "d" : ""}${l.watermarked ? (l.marking === "metadata" ? "m" : "w") : ""}${l.stripped ? "s" : ""}${l.decoded ? "o" : ""}${l.redacted ? "r" : ""}${l.toolCall ? "t" : ""}`;
+  if (l.kind === "pii" || l.kind === "guard") return `${l.id}${l.redacted ? "r" : ""}`;
+  return String(l.id);
+}
+
 function signature(values: readonly Value[]): string {
   const parts: string[] = [];
   const visit = (v: Value, depth: number): void => {
     if (depth > 2) return;
-    parts.push(v.labels.map((l) => l.id).join("."));
+    parts.push(v.labels.map(labelKey).join("."));
     if (v.ref) parts.push(v.ref.k === "function" ? `f${v.ref.fn.id}` : v.ref.k === "sdk" ? `s${v.ref.type}` : v.ref.k === "framework" ? `r${v.ref.role}` : v.ref.k);
     if (v.str !== undefined) parts.push(`"${v.str.length}`);
     if (v.record) parts.push("R");

@@ -364,6 +364,7 @@ Engine.prototype.elementOf = function (this: Engine, v: Value): Value {
 };
 
 Engine.prototype.member = function (this: Engine, obj: Value, prop: string, frame: Frame | undefined, span: Span | undefined): Value {
+  if (obj.ref?.k === "tracked") return this.memberTracked(obj, prop);
   const ref = obj.ref;
   if (ref?.k === "module") {
     if (ref.local) {

@@ -5,7 +5,7 @@ import { RECEIVER_RECORD_METHODS, RECORD_CALL_SHAPES, type Registration, ROLES, 
 import type { SinkCategory } from "../facts";
 import { hasDisclosureText, isDisclosureFieldName } from "../names";
 import type { Frame } from "../scope";
-import { carry, deepLabels, deepTexts, type Loc, mergeLabels, newLabelId, type Ref, union, Value, withAiFlag } from "../values";
+import { carry, deepLabels, deepTexts, type Loc, mergeLabels, newLabelId, type Ref, union, Value, withAiFlag, withMarking } from "../values";
 import { Engine, type Args } from "./engineCore";
 import {
   PY_CARRIERS, NON_CARRYING, NON_CARRYING_METHODS, VALIDATE_METHODS, STRING_JOIN_METHODS, ITER_CALLBACK_METHODS, DB_READ_METHODS, isMedia,
@@ -429,9 +429,12 @@ Engine.prototype.callMethodOnData = function (this: Engine, receiver: Value, nam
   // Unresolved objects, and instances of workspace classes that inherit the method (a Django or SQLAlchemy model's `save()`).
   if (RECEIVER_RECORD_METHODS.has(name) && receiver.labels.length + (receiver.props?.size ?? 0) > 0 && (!receiver.ref || receiver.ref.k === "instance")) {
     const media = deepLabels(receiver).some((l) => l.kind === "ai" && isMedia(l.call.modality));
+    // Saving an image re-encodes it; into an in-memory buffer it stays data (resolved question 24).
+    const saved = media && name === "save" ? this.saveImage(receiver, args, frame, e) : undefined;
+    if (saved?.intoBuffer) return new Value();
     // `img.save(path, pnginfo=meta)` with an "AI-generated" text chunk or EXIF description writes the label into the media.
     const labelled = media && [...args.named.values(), ...args.positional.slice(1)].some((a) => this.carriesAiLabelText(a));
-    const stored = labelled ? new Value(withAiFlag(deepLabels(receiver), "watermarked", this.loc(frame, e.span))) : receiver;
+    const stored = labelled ? new Value(withMarking(deepLabels(receiver), "metadata", this.loc(frame, e.span))) : saved?.written ?? receiver;
     this.recordSink(frame, e.span, media ? "file" : "db", `${calleeText}()`, [stored], true, e.callee.k === "member" ? [e.callee.object] : [], true);
     return new Value();
   }
@@ -548,6 +551,8 @@ Engine.prototype.callMethodOnData = function (this: Engine, receiver: Value, nam
     const pairKey = args.positional.length === 2 ? args.positional[0].str : undefined;
     if (pairKey !== undefined && !receiver.props.has(pairKey)) receiver.props.set(pairKey, args.positional[1]);
   }
+  // Reading an in-memory buffer back gives what was written into it (`out.getvalue()` after `img.save(out)`).
+  if (receiver.elems && !receiver.ref && /^(getvalue|getbuffer|read|read1|readall)$/.test(name)) return carry(receiver.elems);
   // Other methods on data carry the receiver's data (`text.strip()`, `resp.json()`, `buf.toString()`).
   this.runCallbacks(args, frame, [this.elementOf(receiver)]);
   const out = this.withLabels(new Value(), mergeLabels(receiver.labels, ...args.all.map((a) => deepLabels(a).filter((l) => l.kind !== "request" && !(l.kind === "ai" && l.toolCall)))));

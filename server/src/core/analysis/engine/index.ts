@@ -11,4 +11,5 @@ import "./frameworkCalls";
 import "./jsx";
 import "./sinks";
 import "./consent";
+import "./tracked";
 export { calleeName, dirOf, exprText, wordsOf } from "./helpers";

@@ -7,12 +7,13 @@ import {
 import { JS_RESPONSE_CONSTRUCTORS, PY_RESPONSE_CONSTRUCTORS, PYTHON_FILE_WRITERS } from "../../sdk/frameworks";
 import type { SlotArg } from "../facts";
 import { optionExpr } from "../../ir/options";
+import { trackedMadeBy, trackedMadeByMethod } from "../../sdk/tracked";
 import { gatewayTagForHeader, gatewayTagForUrl, TRACING_DECORATORS, wrapperFor } from "../../sdk/instrumentation";
 import { aiEndpoint, awsCommand, callableOf, findMethod, findSdkEntry, normaliseSegment, providerForUrl } from "../sdkResolve";
 import type { Frame } from "../scope";
 import {
   type AiCallSite, type AiLabel, carry, deepLabels, EMPTY_LABELS, type Label, type Loc, mergeLabelLists, mergeLabels, type Modality, newLabelId,
-  mergeTags, type Ref, type Tag, Value, withRedaction,
+  mergeTags, type Ref, type Tag, Value, withDecoded, withRedaction,
 } from "../values";
 import { Engine, type Args } from "./engineCore";
 import { PY_CARRIERS, isMedia, isRunnable, frameworkRole, calleeName } from "./helpers";
@@ -89,6 +90,9 @@ Engine.prototype.callSdk = function (this: Engine, ref: Extract<Ref, { k: "sdk" 
     }
     return this.aiCall(ref.provider, method, args, frame, e, ref, callee.labels);
   }
+  // A guardrail or other object the catalogue tracks, made by a client method (`bedrock.create_guardrail(...)`).
+  const trackedByMethod = trackedMadeByMethod(type, path.join("."));
+  if (trackedByMethod) return this.makeTracked(trackedByMethod, args, frame, e);
   // Unknown SDK method (listing, retrieval, configuration): keeps the client type when it configures it.
   const last = normaliseSegment(path[path.length - 1]);
   // Configuration calls that return the same client or model: `.to("cuda")`, `.with_options(...)`.
@@ -109,6 +113,9 @@ Engine.prototype.callExternal = function (this: Engine, ref: Extract<Ref, { k: "
     if (wrapped?.ref?.k === "sdk" || wrapped?.ref?.k === "function") return Value.of({ ...wrapped.ref, tags: mergeTags(wrapped.ref.tags, tag && [tag]) } as Ref, wrapped.labels);
     if (wrapped) return wrapped;
   }
+  // Re-encoders and guardrails the catalogue tracks (`sharp(buf)`, `AnalyzerEngine()`, `boto3.client("comprehend")`).
+  const tracked = trackedMadeBy(full, args.positional[0]?.str);
+  if (tracked) return this.makeTracked(tracked, args, frame, e);
   const sdk = findSdkEntry(full);
   if (sdk) {
     if (sdk.kind === "call" && sdk.method) {
@@ -269,6 +276,8 @@ Engine.prototype.callPythonLibrary = function (this: Engine, full: string, args:
     (bound as Value & { preset?: Args }).preset = { positional: args.positional.slice(1), named: args.named, exprs: [], all: args.all.slice(1) };
     return bound;
   }
+  const command = this.runCommand(full, args, frame, e);
+  if (command) return command;
   // Raw HTTP to a known AI host (resolved question 2).
   if (/^(requests|httpx|aiohttp|urllib3)\.(post|put|request|get|patch|stream)$/.test(full) || /^(requests|httpx)\.(Session|Client|AsyncClient)\.(post|put|request|stream)$/.test(full)) {
     const raw = this.rawHttp(args, frame, e, /request$/.test(full) ? 1 : 0);
@@ -302,7 +311,9 @@ Engine.prototype.callPythonLibrary = function (this: Engine, full: string, args:
   if (PY_MESSAGE_OBJECTS.has(full) && args.all.length === 0) return Object.assign(new Value(), { props: new Map<string, Value>() });
   // An empty in-memory buffer is a container: what is written into it is what it holds, and nothing else.
   if (IN_MEMORY_BUFFERS.has(full) && args.all.length === 0) return Object.assign(new Value(), { elems: [] as Value[] });
-  if (/^(PIL\.Image|Image)\.(open|frombytes|fromarray|new)$/.test(full) || PY_CARRIERS.has(full)) return carry(args.all);
+  // Decoding a file into an image object: a metadata label in the file is not drawn into the pixels.
+  if (/^(PIL\.Image|Image)\.open$/.test(full)) return Object.assign(carry(args.all), { labels: withDecoded(carry(args.all).labels, this.loc(frame, e.span)) });
+  if (/^(PIL\.Image|Image)\.(frombytes|fromarray|new)$/.test(full) || PY_CARRIERS.has(full)) return carry(args.all);
   if (/^imwatermark\./.test(full)) {
     const v = Value.of({ k: "module", module: "imwatermark", path: ["encoder"], local: false, py: true });
     return v;
@@ -317,6 +328,8 @@ Engine.prototype.callJsLibrary = function (this: Engine, full: string, ref: Extr
     const raw = this.rawHttp(args, frame, e, 0);
     if (raw) return raw;
   }
+  const command = this.runCommand(full, args, frame, e);
+  if (command) return command;
   if (/^(@ai-sdk\/react|ai\/react|@ai-sdk\/vue|@ai-sdk\/svelte|ai\/svelte|ai\/vue|@ai-sdk\/ui-utils)#(useChat|useCompletion|useObject|useAssistant|experimental_useObject|Chat)$/.test(full)) {
     return this.uiHookValue(frame, e, ref.path[ref.path.length - 1]);
   }

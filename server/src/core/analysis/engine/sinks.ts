@@ -4,10 +4,11 @@ import type { CallExpr, Expr, Span, Stmt } from "../../ir/types";
 import type { SinkSpec } from "../../sdk/frameworks";
 import { forEachStmtPart } from "../../ir/walk";
 import type { SinkCategory, SinkFact, WrapTarget } from "../facts";
-import { hasDisclosureText, isDisclosureFieldName, isDisclosureHelperName, isRedactionName, isWatermarkName } from "../names";
+import { hasDisclosureText, isDisclosureFieldName, isDisclosureHelperName, isRedactionName, isWatermarkName, markingKind } from "../names";
 import type { Frame } from "../scope";
-import { carry, deepLabels, type Label, type Loc, mergeLabelLists, mergeLabels, Value, withAiFlag, withRedaction } from "../values";
+import { carry, deepLabels, type Label, type Loc, mergeLabelLists, mergeLabels, Value, withAiFlag, withMarking, withRedaction } from "../values";
 import { Engine, type Args } from "./engineCore";
+import { isMedia } from "./helpers";
 
 declare module "./engineCore" {
   interface Engine {
@@ -62,10 +63,19 @@ Engine.prototype.applyMarkers = function (this: Engine, name: string, result: Va
   let base = result.isEmpty() && result.str === undefined ? carry(args.all) : result;
   // A labelling or watermarking helper returns the content it was given, marked, even when its body
   // hands the bytes through libraries the engine does not follow (`buffer.getvalue()` after an encoder).
-  const marker = isDisclosureHelperName(name, vocab.disclosure) || isWatermarkName(name, vocab.watermark);
+  const kind = markingKind(name, vocab.watermark);
+  const marker = isDisclosureHelperName(name, vocab.disclosure) || isWatermarkName(name, vocab.watermark) || !!kind;
   if (marker && !deepLabels(base).some((l) => l.kind === "ai")) {
     const given = carry(args.all);
     if (given.labels.some((l) => l.kind === "ai")) base = this.withLabels(base, mergeLabels(base.labels, given.labels));
+  }
+  // On image, audio or video a marking helper marks the media, in its metadata or its pixels (resolved question 24);
+  // a labelling helper given text is a disclosure, below.
+  if (kind && deepLabels(base).some((l) => l.kind === "ai" && isMedia(l.call.modality))) {
+    const labels = deepLabels(base).map((l) => (l.kind === "ai" && !isMedia(l.call.modality) && kind === "label" && !l.disclosed ? { ...l, disclosed: loc } : l));
+    const out = this.withLabels(base, withMarking(labels, kind === "pixel" ? "pixel" : "metadata", loc));
+    out.watermarked = loc;
+    return out;
   }
   if (isDisclosureHelperName(name, vocab.disclosure)) {
     const out = this.withLabels(base, withAiFlag(deepLabels(base), "disclosed", loc));
@@ -83,7 +93,7 @@ Engine.prototype.applyMarkers = function (this: Engine, name: string, result: Va
     return out;
   }
   if (isWatermarkName(name, vocab.watermark) || (receiver?.ref?.k === "module" && receiver.ref.module === "imwatermark" && name === "encode")) {
-    const out = this.withLabels(base, withAiFlag(deepLabels(base), "watermarked", loc));
+    const out = this.withLabels(base, withMarking(deepLabels(base), kind === "metadata" ? "metadata" : "pixel", loc));
     out.watermarked = loc;
     return out;
   }

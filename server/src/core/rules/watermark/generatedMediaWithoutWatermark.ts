@@ -37,7 +37,7 @@ export const generatedMediaWithoutWatermark: Rule = {
   check(ctx) {
     for (const sink of ctx.facts.sinks) {
       if (sink.category === "log" || sink.category === "analytics") continue;
-      const media = uniqueBy(sink.labels.filter(isAi).filter((l) => isMediaModality(l.call.modality) && !l.watermarked), (l) => `${l.call.loc.file}:${l.call.loc.start}`);
+      const media = uniqueBy(sink.labels.filter(isAi).filter((l) => isMediaModality(l.call.modality) && !l.watermarked && !l.stripped), (l) => `${l.call.loc.file}:${l.call.loc.start}`);
       if (media.length === 0) continue;
       const first = media[0];
       const stored = sink.kind === "record";
