@@ -22,7 +22,9 @@ interface Snippet {
   scope?: string;
 }
 
-const PREFIXES = ["genai-disclose", "genai-consent-log", "genai-redact", "genai-watermark", "genai-env-key"];
+const PREFIXES = ["genai-disclose", "genai-consent-log", "genai-redact", "genai-watermark", "genai-env-key", "genai-responses-private"];
+/** Snippets for Python libraries only (Presidio). */
+const PYTHON_ONLY = ["genai-presidio-hk"];
 
 function snippetFile(language: SnippetLanguage): Record<string, Snippet> {
   return JSON.parse(readFileSync(path.join(ROOT, "snippets", `${language}.json`), "utf8")) as Record<string, Snippet>;
@@ -209,6 +211,49 @@ def draft_reply(question):
     return completion.choices[0].message.content
 `,
   },
+  {
+    prefix: "genai-presidio-hk",
+    files: ["scrub.py"],
+    rules: ["GRD001"],
+    nameTabstop: 1,
+    program: (snippet, name) => `from openai import OpenAI
+from presidio_analyzer import AnalyzerEngine
+from presidio_anonymizer import AnonymizerEngine
+
+client = OpenAI()
+anonymizer = AnonymizerEngine()
+
+${snippet ?? ""}
+
+analyzer = ${snippet ? `${name}()` : "AnalyzerEngine()"}
+
+
+def ask(message):
+    results = analyzer.analyze(text=message, language="en")
+    redacted = anonymizer.anonymize(text=message, analyzer_results=results).text
+    completion = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": redacted}])
+    return completion.choices[0].message.content
+`,
+  },
+  {
+    prefix: "genai-responses-private",
+    files: ["app.py"],
+    rules: ["CON004"],
+    nameTabstop: 1,
+    program: (snippet, name) => `from flask import Flask, jsonify, request
+from openai import OpenAI
+
+app = Flask(__name__)
+client = OpenAI()
+
+${snippet ?? ""}
+
+@app.post("/ask")
+def ask():
+    answer = ${snippet ? `${name}(client, request.json["question"])` : `client.responses.create(model="gpt-4.1-mini", input=request.json["question"]).output_text`}
+    return jsonify(answer=answer, ai_generated=True)
+`,
+  },
   // ---------------------------------------------------------------- JavaScript / TypeScript
   {
     prefix: "genai-disclose",
@@ -353,6 +398,27 @@ export async function draftReply(question) {
 }
 `,
   },
+  {
+    prefix: "genai-responses-private",
+    files: ["server.js", "server.ts"],
+    rules: ["CON004"],
+    nameTabstop: 1,
+    program: (snippet, name) => `import express from "express";
+import OpenAI from "openai";
+
+const app = express();
+app.use(express.json());
+const client = new OpenAI();
+
+${snippet ?? ""}
+
+app.post("/ask", async (req, res) => {
+  const options = { model: "gpt-4.1-mini", input: req.body.question };
+  const response = await client.responses.create(${snippet ? `${name}(options)` : "options"});
+  res.json({ answer: response.output_text, aiGenerated: true });
+});
+`,
+  },
 ];
 
 /** Every combination of choices worth trying: the defaults, then each other option of each choice tabstop. */
@@ -491,7 +557,7 @@ describe("snippets", function () {
   describe("files", () => {
     const ALLOWED_KEYS = new Set(["prefix", "body", "description", "scope"]);
     for (const language of ["python", "javascript"] as const) {
-      it(`${language}.json has the five snippets, well formed, each described in English and Traditional Chinese`, () => {
+      it(`${language}.json has the snippets of every pattern, well formed, each described in English and Traditional Chinese`, () => {
         const snippets = snippetFile(language);
         const prefixes: string[] = [];
         for (const [name, snippet] of Object.entries(snippets)) {
@@ -509,7 +575,7 @@ describe("snippets", function () {
           assert.match((body as string[]).join("\n"), /Hong Kong Generative AI Guideline \d/, `${name}: the inserted code names the guideline section it serves`);
           for (const variable of snippetVariables(snippet.body)) assert.ok(variable === "TM_FILENAME", `${name}: uses the editor variable ${variable}`);
         }
-        assert.deepEqual([...prefixes].sort(), [...PREFIXES].sort());
+        assert.deepEqual([...prefixes].sort(), [...PREFIXES, ...(language === "python" ? PYTHON_ONLY : [])].sort());
       });
     }
 

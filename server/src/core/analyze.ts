@@ -25,7 +25,7 @@ export function defaultSettings(): AnalysisSettings {
   return {
     rules: Object.fromEntries([...RULES.map((r) => r.meta), ...SUPPRESSION_RULES].map((m) => [m.id, { enabled: true, severity: m.defaultSeverity }])),
     vocabulary: EMPTY_VOCABULARY,
-    ruleOptions: { testFixture: () => false, siteDisclosure: () => false },
+    ruleOptions: { testFixture: () => false, siteDisclosure: () => false, redactionNames: new Set() },
   };
 }
 

@@ -197,6 +197,6 @@ export function resolveSettings(config: ProjectConfig, relative: (file: string) 
   return {
     rules,
     vocabulary,
-    ruleOptions: { testFixture: (f) => fixtures(relative(f)), siteDisclosure: (f) => siteWide(relative(f)) },
+    ruleOptions: { testFixture: (f) => fixtures(relative(f)), siteDisclosure: (f) => siteWide(relative(f)), redactionNames: vocabulary.redaction },
   };
 }

@@ -115,6 +115,8 @@ export function mergeTags(...lists: ReadonlyArray<readonly Tag[] | undefined>): 
 /** Something the SDK catalogue says to keep track of (a PII guardrail, its registry, recognisers): how it was made and what was added to it. */
 export interface TrackedObject {
   readonly kind: string;
+  /** The function, constructor or method that made it (`presidio_analyzer.PhoneRecognizer`). */
+  readonly madeBy: string;
   readonly loc: Loc;
   /** Every argument it was made with, positional and keyword. */
   readonly args: readonly Value[];

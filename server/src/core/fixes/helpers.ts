@@ -5,7 +5,9 @@ import { isConsentGuardName, isDisclosureHelperName, isRedactionName, isWatermar
 import type { TextEdit } from "../types";
 import { lineEnd, newline } from "./edits";
 
-export type HelperKind = "disclosure" | "redaction" | "watermark" | "consentGuard" | "consentRecord" | "allowList" | "pseudonym";
+export type HelperKind = "disclosure" | "redaction" | "watermark" | "consentGuard" | "consentRecord" | "allowList" | "pseudonym" | "hkRecognizers";
+/** Helpers only Python has (Presidio is a Python library). */
+type JsHelperKind = Exclude<HelperKind, "hkRecognizers">;
 
 interface HelperTemplate {
   name: string;
@@ -107,6 +109,33 @@ function pythonHelper(kind: HelperKind): HelperTemplate {
           '    return hashlib.sha256(f"{salt}:{identifier}".encode("utf-8")).hexdigest()',
         ],
       };
+    case "hkRecognizers":
+      return {
+        name: "with_hk_recognizers",
+        imports: [],
+        code: [
+          "def with_hk_recognizers(analyzer):",
+          '    """Adds Hong Kong identity card numbers (check digit validated) and Hong Kong phone numbers to a Presidio',
+          '    analyzer; its default recognisers know neither (Hong Kong Generative AI Guideline 2.2.1)."""',
+          "    from presidio_analyzer import Pattern, PatternRecognizer",
+          "    from presidio_analyzer.predefined_recognizers import PhoneRecognizer",
+          "",
+          "    class HkidRecognizer(PatternRecognizer):",
+          "        def __init__(self):",
+          '            super().__init__(supported_entity="HK_ID_CARD", patterns=[Pattern("hkid", r"\\b[A-Z]{1,2}[0-9]{6}\\(?[0-9A]\\)?", 0.5)])',
+          "",
+          "        def validate_result(self, pattern_text):",
+          '            text = pattern_text.upper().replace("(", "").replace(")", "")',
+          "            letters, digits, check = text[:-7], text[-7:-1], text[-1]",
+          "            values = ([36] if len(letters) == 1 else []) + [ord(c) - 55 for c in letters] + [int(d) for d in digits]",
+          "            remainder = (11 - sum(v * w for v, w in zip(values, range(9, 1, -1))) % 11) % 11",
+          '            return check == ("A" if remainder == 10 else str(remainder))',
+          "",
+          "    analyzer.registry.add_recognizer(HkidRecognizer())",
+          '    analyzer.registry.add_recognizer(PhoneRecognizer(supported_regions=("HK",)))',
+          "    return analyzer",
+        ],
+      };
     case "allowList":
       return {
         name: "allowed_prompt_value",
@@ -125,7 +154,7 @@ function pythonHelper(kind: HelperKind): HelperTemplate {
   }
 }
 
-function jsHelper(kind: HelperKind, lang: Language): HelperTemplate {
+function jsHelper(kind: JsHelperKind, lang: Language): HelperTemplate {
   const ts = TS_TYPES(lang);
   const t = (typed: string, plain: string) => (ts ? typed : plain);
   switch (kind) {
@@ -264,6 +293,7 @@ const EXISTING: Record<HelperKind, (name: string) => boolean> = {
   allowList: (n) => inOrder(n.toLowerCase(), "allowed", "prompt") || inOrder(n.toLowerCase(), "allow", "list"),
   // A helper that turns an identifier into a pseudonym: `pseudonymise`, `hash_user_id`, `hashId`.
   pseudonym: (n) => /^[a-z_$]/.test(n) && /^(pseudonymi[sz]e|hash|anonymi[sz]e)/i.test(n) && isRedactionName(n),
+  hkRecognizers: (n) => /^with_hk_recogni[sz]ers$/.test(n),
 };
 
 /** Whether quick-fixes would reuse a top-level name as a helper of some kind (defining or removing one changes fixes file-wide). */
@@ -305,7 +335,8 @@ export function ensureHelper(kind: HelperKind, program: ProgramIR, text: string)
   const existing = topLevelNames(program).find(EXISTING[kind]);
   if (existing) return { name: existing, edits: [] };
   const py = program.language === "python";
-  const template = py ? pythonHelper(kind) : jsHelper(kind, program.language);
+  if (!py && kind === "hkRecognizers") throw new Error("the HK recogniser helper is Python only (Presidio)");
+  const template = py ? pythonHelper(kind) : jsHelper(kind as JsHelperKind, program.language);
   const nl = newline(text);
   const edits: TextEdit[] = [];
   const at = insertionPoint(program, text);

@@ -75,6 +75,26 @@ export function collectTokens(root: Node, state: LoweringState, stringPieceTypes
  * `\N{...}` names are bounded (the longest Unicode name has 88 characters): an unbounded
  * `[^}]*` would rescan the rest of the text at every unclosed `\N{`, quadratically.
  */
+/** Python escapes: like JavaScript's, except that an unknown escape (`"\\d"`) keeps its backslash, as Python does. */
+export function decodePythonEscapes(raw: string): string {
+  if (!raw.includes("\\")) return raw;
+  let out = "";
+  let plain = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] !== "\\") continue;
+    const next = raw[i + 1] ?? "";
+    if (next === "" || "\\'\"abfnrtvxNuU01234567\n".includes(next)) {
+      // A known escape: decoded with the rest of the plain run below.
+      i++;
+      continue;
+    }
+    out += decodeEscapes(raw.slice(plain, i)) + "\\" + next;
+    plain = i + 2;
+    i++;
+  }
+  return out + decodeEscapes(raw.slice(plain));
+}
+
 export function decodeEscapes(raw: string): string {
   if (!raw.includes("\\")) return raw;
   return raw.replace(/\\(u\{[0-9a-fA-F]{1,6}\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|N\{[^}]{0,100}\}|[0-7]{1,3}|[\s\S])/g, (_m, esc: string) => {

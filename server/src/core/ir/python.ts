@@ -1,6 +1,6 @@
 // Lowers a tree-sitter Python tree into the shared program model.
 import type { Node } from "web-tree-sitter";
-import { collectTokens, decodeEscapes, LowererBase, LoweringState, spanOf, unknown } from "./lowerCommon";
+import { collectTokens, decodePythonEscapes, LowererBase, LoweringState, spanOf, unknown } from "./lowerCommon";
 import { containsYield } from "./walk";
 import type {
   Arg,
@@ -554,10 +554,13 @@ class PythonLowerer extends LowererBase {
     if (node.type !== "string") return this.expr(node);
     const parts: Array<string | Expr> = [];
     let hasInterpolation = false;
+    // Raw strings (`r"\b[A-Z]{1,2}\d{6}"`, the usual way to write a pattern) keep every backslash.
+    const start = node.children.find((c) => c?.type === "string_start")?.text ?? "";
+    const raw = /r/i.test(start.replace(/["']/g, ""));
     for (const c of node.namedChildren) {
       if (!c) continue;
-      if (c.type === "string_content") parts.push(decodeEscapes(c.text));
-      else if (c.type === "escape_sequence") parts.push(decodeEscapes(c.text));
+      if (c.type === "string_content") parts.push(raw ? c.text : decodePythonEscapes(c.text));
+      else if (c.type === "escape_sequence") parts.push(raw ? c.text : decodePythonEscapes(c.text));
       else if (c.type === "interpolation") {
         const inner = c.childForFieldName("expression") ?? c.namedChildren[0];
         if (inner) {

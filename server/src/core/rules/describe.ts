@@ -1,6 +1,7 @@
 // Shared wording for findings: what produced a value and where it came from.
 import type { AiLabel, Label, Loc } from "../analysis/values";
 import type { Localized, RelatedLocation } from "../types";
+import type { RuleContext } from "./types";
 import { localized } from "../types";
 
 const MODALITY_ZH: Record<string, string> = { text: "文字", image: "圖像", audio: "音訊", video: "影片", embedding: "向量", other: "內容" };
@@ -61,4 +62,18 @@ export function isMediaModality(m: string): boolean {
 
 export function sameLoc(a: Loc, b: Loc): boolean {
   return a.file === b.file && a.start === b.start;
+}
+
+/**
+ * The first AI call of each file that makes any: from this analysis, or known from an earlier analysis of the parts
+ * of the file the editor left out of this one (so a finding's scope and related location do not depend on the slice).
+ */
+export function firstAiCallByFile(ctx: RuleContext): Map<string, Loc> {
+  const first = new Map<string, Loc>();
+  for (const loc of [...ctx.facts.aiCalls.map((c) => c.site.loc), ...ctx.knownAiCalls]) {
+    const seen = first.get(loc.file);
+    if (!seen || seen.start > loc.start) first.set(loc.file, loc);
+  }
+  for (const file of ctx.facts.filesWithAiCalls) if (!first.has(file)) first.set(file, { file, start: 0, end: 0 });
+  return first;
 }

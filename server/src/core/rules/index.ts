@@ -10,6 +10,7 @@ import { hardcodedAiCredential } from "./security/hardcodedAiCredential";
 import { untrustedInputInSystemPrompt } from "./security/untrustedInputInSystemPrompt";
 import { providerRetentionWithoutConsent } from "./retention/providerRetentionWithoutConsent";
 import type { Rule } from "./types";
+import { guardrailMissesHkData } from "./guardrails/guardrailMissesHkData";
 import { generatedMediaWithoutWatermark } from "./watermark/generatedMediaWithoutWatermark";
 import { markingStripped } from "./watermark/markingStripped";
 
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   providerRetentionWithoutConsent,
   rawIdentifierToProvider,
   markingStripped,
+  guardrailMissesHkData,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

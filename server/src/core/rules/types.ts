@@ -34,6 +34,8 @@ export interface RuleOptions {
   readonly testFixture: (file: string) => boolean;
   /** Files covered by a site-wide disclosure declaration (DIS001 is satisfied there). */
   readonly siteDisclosure: (file: string) => boolean;
+  /** Configured names of redaction helpers (`markers.redaction`), for rules that read a call's arguments. */
+  readonly redactionNames: ReadonlySet<string>;
 }
 
 export type FindingInput = Omit<Finding, "ruleId" | "severity" | "fixes"> & { readonly fixes?: Finding["fixes"] };

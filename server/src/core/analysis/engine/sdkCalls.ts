@@ -92,7 +92,7 @@ Engine.prototype.callSdk = function (this: Engine, ref: Extract<Ref, { k: "sdk" 
   }
   // A guardrail or other object the catalogue tracks, made by a client method (`bedrock.create_guardrail(...)`).
   const trackedByMethod = trackedMadeByMethod(type, path.join("."));
-  if (trackedByMethod) return this.makeTracked(trackedByMethod, args, frame, e);
+  if (trackedByMethod) return this.makeTracked(trackedByMethod, args, frame, e, path.join("."));
   // Unknown SDK method (listing, retrieval, configuration): keeps the client type when it configures it.
   const last = normaliseSegment(path[path.length - 1]);
   // Configuration calls that return the same client or model: `.to("cuda")`, `.with_options(...)`.
@@ -115,7 +115,7 @@ Engine.prototype.callExternal = function (this: Engine, ref: Extract<Ref, { k: "
   }
   // Re-encoders and guardrails the catalogue tracks (`sharp(buf)`, `AnalyzerEngine()`, `boto3.client("comprehend")`).
   const tracked = trackedMadeBy(full, args.positional[0]?.str);
-  if (tracked) return this.makeTracked(tracked, args, frame, e);
+  if (tracked) return this.makeTracked(tracked, args, frame, e, full);
   const sdk = findSdkEntry(full);
   if (sdk) {
     if (sdk.kind === "call" && sdk.method) {

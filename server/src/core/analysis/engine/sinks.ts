@@ -86,7 +86,7 @@ Engine.prototype.applyMarkers = function (this: Engine, name: string, result: Va
     // A workspace function named so redacts what it was given; a model's answer made inside it
     // (`summarise_redacted(claim)`) is new AI output, not redacted data.
     const given = workspaceFunction ? new Set(mergeLabelLists(args.all.map((a) => deepLabels(a))).map((l) => l.id)) : undefined;
-    const redacted = withRedaction(deepLabels(base), loc, given && ((l) => l.kind !== "ai" || given.has(l.id)));
+    const redacted = withRedaction(deepLabels(base), loc, given && ((l) => (l.kind !== "ai" && l.kind !== "guard") || given.has(l.id)));
     const out = this.withLabels(base, redacted);
     out.record = undefined;
     out.props = undefined;

@@ -10,7 +10,7 @@ import { isMedia } from "./helpers";
 
 declare module "./engineCore" {
   interface Engine {
-    makeTracked(spec: TrackedSpec, args: Args, frame: Frame, e: CallExpr): Value;
+    makeTracked(spec: TrackedSpec, args: Args, frame: Frame, e: CallExpr, madeBy: string): Value;
     callTracked(receiver: Value, name: string, args: Args, frame: Frame, e: CallExpr): Value;
     memberTracked(obj: Value, prop: string): Value;
     reencoded(obj: TrackedObject, spec: TrackedSpec, from: Value): Value;
@@ -31,9 +31,9 @@ function stringsOf(v: Value, out: string[] = [], depth = 0): string[] {
   return out;
 }
 
-Engine.prototype.makeTracked = function (this: Engine, spec: TrackedSpec, args: Args, frame: Frame, e: CallExpr): Value {
+Engine.prototype.makeTracked = function (this: Engine, spec: TrackedSpec, args: Args, frame: Frame, e: CallExpr, madeBy: string): Value {
   const loc = this.loc(frame, e.span);
-  const obj: TrackedObject = { kind: spec.kind, loc, args: args.all, named: args.named, added: [], members: new Map(), calls: [] };
+  const obj: TrackedObject = { kind: spec.kind, madeBy, loc, args: args.all, named: args.named, added: [], members: new Map(), calls: [] };
   const inputs = [...args.all, ...args.named.values()];
   if (inputs.some(carriesMedia)) obj.mediaLoc = loc;
   let labels: readonly Label[] = carry(inputs).labels;
@@ -51,7 +51,7 @@ Engine.prototype.callTracked = function (this: Engine, receiver: Value, name: st
   if (!spec) return carry([receiver, ...args.all]);
   const makes = spec.makes?.[name];
   const made = makes ? trackedSpec(makes) : undefined;
-  if (made) return this.makeTracked(made, args, frame, e);
+  if (made) return this.makeTracked(made, args, frame, e, name);
   if (spec.adders?.includes(name)) {
     obj.added.push(...args.all);
     // Drawing media onto a canvas puts it in what the canvas will encode.
@@ -82,7 +82,7 @@ Engine.prototype.memberTracked = function (this: Engine, value: Value, prop: str
   if (!v) {
     // Made with the object when not given: `AnalyzerEngine().registry`.
     const spec = trackedSpec(member.kind);
-    const inner: TrackedObject = { kind: member.kind, loc: obj.loc, args: [], named: new Map(), added: [], members: new Map(), calls: [] };
+    const inner: TrackedObject = { kind: member.kind, madeBy: prop, loc: obj.loc, args: [], named: new Map(), added: [], members: new Map(), calls: [] };
     v = Value.of({ k: "tracked", obj: inner });
     if (spec) this.facts.tracked.push({ obj: inner, fnKey: "" });
   }

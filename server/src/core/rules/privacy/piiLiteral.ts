@@ -1,7 +1,7 @@
 // PII002: a literal that is personal data (valid HKID, HK phone, e-mail, card, mainland ID) in a file that makes AI calls, or flowing into one.
 import { findPersonalData, type PersonalDataKind } from "../../detect/personalData";
 import { localized } from "../../types";
-import { related } from "../describe";
+import { firstAiCallByFile, related } from "../describe";
 import { fix, maskedPersonalData } from "../../fixes/ruleFixes";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
@@ -40,11 +40,10 @@ export const piiLiteral: Rule = {
       const m = /^(.*):(\d+):(\d+)$/.exec(k)!;
       return { file: m[1], start: Number(m[2]), end: Number(m[3]), call };
     });
-    const firstCall = new Map<string, { file: string; start: number; end: number }>();
-    for (const loc of [...ctx.facts.aiCalls.map((c) => c.site.loc), ...ctx.knownAiCalls]) if (!firstCall.has(loc.file) || firstCall.get(loc.file)!.start > loc.start) firstCall.set(loc.file, loc);
+    const firstCall = firstAiCallByFile(ctx);
     for (const [path, file] of ctx.files) {
       if (ctx.options.testFixture(path)) continue;
-      const aiFile = ctx.facts.filesWithAiCalls.has(path) || ctx.knownAiCalls.some((c) => c.file === path);
+      const aiFile = firstCall.has(path);
       const flowedHere = flowed.filter((f) => f.file === path);
       if (!aiFile && flowedHere.length === 0) continue;
       for (const token of file.program.literals) {

@@ -1,7 +1,9 @@
 // WMK002: generated media marked in its metadata (C2PA, XMP/EXIF/ID3/PNG text) is re-encoded in a way that drops the marking.
 import type { AiLabel, Loc } from "../../analysis/values";
 import { setCallOption } from "../../fixes/callOptions";
-import { fix } from "../../fixes/ruleFixes";
+import type { TrackedFact } from "../../analysis/facts";
+import { fix, wrapWithHelper } from "../../fixes/ruleFixes";
+import { trackedSpec } from "../../sdk/tracked";
 import type { CallExpr, Expr } from "../../ir/types";
 import { callsStartingAt, findCallAt } from "../../ir/walk";
 import type { Fix, TextEdit } from "../../types";
@@ -65,6 +67,18 @@ function findOption(e: Expr, flag: string): Expr | undefined {
   return found;
 }
 
+/** Wraps the calls that hand out a re-encoder's output (`canvas.toBuffer()`, `.getBufferAsync()`) with the provenance helper. */
+function remarkOutputs(tracked: readonly TrackedFact[], file: ParsedFile, loc: Loc): TextEdit[] | undefined {
+  const obj = tracked.find((t) => t.obj.mediaLoc?.file === loc.file && t.obj.mediaLoc.start === loc.start && t.obj.mediaLoc.end === loc.end)?.obj;
+  const outputs = new Set(trackedSpec(obj?.kind ?? "")?.reencodes ?? []);
+  const targets = (obj?.calls ?? []).filter((c) => outputs.has(c.name) && c.loc.file === file.path).map((c) => {
+    // `await x.getBufferAsync()`: mark the awaited bytes, not the promise.
+    const before = file.text.slice(Math.max(0, c.loc.start - 6), c.loc.start);
+    return { span: { start: /await\s$/.test(before) ? c.loc.start - 6 : c.loc.start, end: c.loc.end } };
+  });
+  return targets.length ? wrapWithHelper(file, "watermark", targets) : undefined;
+}
+
 export const markingStripped: Rule = {
   meta: {
     id: "WMK002",
@@ -113,6 +127,9 @@ export const markingStripped: Rule = {
       const call = file ? findCallAt(file.program.body, loc) : undefined;
       const edits = file && call ? keepMetadataEdits(file, call) : undefined;
       const fixes: Fix[] = edits ? [fix(TITLE, "safe", edits)] : [];
+      // Libraries with no way to keep metadata (jimp, canvas): mark what they hand out again.
+      const remark = file && !edits ? remarkOutputs(ctx.facts.tracked, file, loc) : undefined;
+      if (remark) fixes.push(fix(localized("Mark the media again after re-encoding (Guideline 3.1)", "重新編碼後再次標記媒體（指引 3.1）"), "unsafe", remark));
       const modality = ai[0].call.modality;
       ctx.report({
         file: loc.file,
