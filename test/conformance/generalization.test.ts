@@ -29,9 +29,11 @@ const FLOORS: Record<string, number> = {
   "test/fixtures/heldout7/python": 0.97,
   // Left: a Responses API tool call's name counted as content.
   "test/fixtures/heldout7/js": 0.98,
-  // Second-wave rules (CON004, PII003, WMK002, GRD001), written blind from the catalogue; floors at the values they had when they landed.
-  "test/fixtures/heldout8/python": 0.631,
-  "test/fixtures/heldout8/js": 0.826,
+  // Second-wave rules (CON004, PII003, WMK002, GRD001), written blind from the catalogue. Left: a Braintrust-wrapped client held in a
+  // module `let`, ffmpeg piped into a PassThrough, Comprehend entities destructured with a default (TS); PII003 through Django's
+  // request.user fields and a CLI's module constant, ffmpeg arguments from shlex.split (Python).
+  "test/fixtures/heldout8/python": 0.93,
+  "test/fixtures/heldout8/js": 0.938,
   // Shapes of real apps (resolved questions 22 and 23): injected services, module state, wrappers, handlers, chat UIs.
   "test/fixtures/heldout9/python": 0.703,
   "test/fixtures/heldout9/js": 0.698,
