@@ -30,9 +30,8 @@ const FLOORS: Record<string, number> = {
   // Left: a Responses API tool call's name counted as content.
   "test/fixtures/heldout7/js": 0.98,
   // Second-wave rules (CON004, PII003, WMK002, GRD001), written blind from the catalogue. Left: a Braintrust-wrapped client held in a
-  // module `let`, ffmpeg piped into a PassThrough, Comprehend entities destructured with a default (TS); PII003 through Django's
-  // request.user fields and a CLI's module constant, ffmpeg arguments from shlex.split (Python).
-  "test/fixtures/heldout8/python": 0.93,
+  // module `let`, ffmpeg piped into a PassThrough, Comprehend entities destructured with a default (TS).
+  "test/fixtures/heldout8/python": 1.0,
   "test/fixtures/heldout8/js": 0.938,
   // Shapes of real apps (resolved questions 22 and 23): injected services, module state, wrappers, handlers, chat UIs.
   "test/fixtures/heldout9/python": 0.703,

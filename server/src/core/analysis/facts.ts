@@ -121,7 +121,7 @@ export class Facts {
 
   addAiCall(fact: AiCallFact): void {
     this.filesWithAiCalls.add(fact.site.loc.file);
-    const key = `${fact.site.loc.file}:${fact.site.loc.start}:${fact.guard.consent ? 1 : 0}:${fact.promptLabels.map((l) => l.id).join(",")}:${fact.systemLabels.map((l) => l.id).join(",")}:${fact.tags.map((t) => t.name).join(",")}`;
+    const key = `${fact.site.loc.file}:${fact.site.loc.start}:${fact.guard.consent ? 1 : 0}:${fact.promptLabels.map((l) => l.id).join(",")}:${fact.systemLabels.map((l) => l.id).join(",")}:${fact.tags.map((t) => t.name).join(",")}:${[...fact.slots.values()].flat().flatMap((a) => a.labels.map((l) => l.id)).join(",")}`;
     if (this.seenAiCalls.has(key)) return;
     this.seenAiCalls.add(key);
     this.aiCalls.push(fact);

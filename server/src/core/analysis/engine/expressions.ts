@@ -479,6 +479,8 @@ Engine.prototype.index = function (this: Engine, obj: Value, key: Value, frame: 
   if (obj.ref?.k === "framework" && obj.ref.role === "streamlit.sessionState") {
     return key.str !== undefined ? this.streamlitState.get(key.str) ?? new Value() : union([...this.streamlitState.values()]);
   }
+  // An item of a library mapping (`os.environ["KEY"]`) is data, not a member of the module.
+  if (obj.ref?.k === "module" && !obj.ref.local) return new Value(obj.labels);
   if (key.str !== undefined) {
     if (obj.props?.has(key.str)) return this.fieldValue(obj.props.get(key.str)!, obj, key.str, frame, span);
     if (obj.props && obj.labels.length === 0 && !obj.ref && ![...obj.props.keys()].some((k) => k.startsWith("["))) return new Value();
@@ -515,7 +517,14 @@ Engine.prototype.roleMember = function (this: Engine, obj: Value, role: string, 
     }
     return stored;
   }
-  if (spec?.dataMembers) return new Value(obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop)));
+  if (spec?.dataMembers) {
+    const out = new Value(obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop)));
+    // A framework's person object (`request.user`): its personally named fields are that person's data.
+    const person = personRecordWord(role.split(/[.#]/).pop() ?? "");
+    const what = person && frame && span ? personalDataCategory(prop, true, this.options.vocabulary.personalData) : undefined;
+    if (what) out.labels = mergeLabels(out.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame!, span!), what }]);
+    return out;
+  }
   const ref = obj.ref as Extract<Ref, { k: "framework" }>;
   // A field of a framework object named as personal data (`request.user.profile.account_number`, `g.user.hkid`) holds it.
   const what = frame && span && !spec ? personalDataCategory(prop, false, this.options.vocabulary.personalData) : undefined;

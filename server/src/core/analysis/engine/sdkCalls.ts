@@ -276,6 +276,8 @@ Engine.prototype.callPythonLibrary = function (this: Engine, full: string, args:
     (bound as Value & { preset?: Args }).preset = { positional: args.positional.slice(1), named: args.named, exprs: [], all: args.all.slice(1) };
     return bound;
   }
+  // `shlex.split("ffmpeg -i ...")`: the words of a command line, for the command runners.
+  if (full === "shlex.split" && args.positional[0]?.str !== undefined) return Object.assign(new Value(), { elems: args.positional[0].str.split(/\s+/).filter(Boolean).map((w) => Value.string(w)) });
   const command = this.runCommand(full, args, frame, e);
   if (command) return command;
   // Raw HTTP to a known AI host (resolved question 2).
