@@ -10,9 +10,9 @@ export async function ready(): Promise<void> {
   await initParsing(locateWasm());
 }
 
-export function scanFolder(folder: string, options: { onlyRules?: string[]; config?: ProjectConfig } = {}): ScanResult {
+export function scanFolder(folder: string, options: { onlyRules?: string[]; config?: ProjectConfig; fileOrder?: (files: readonly string[]) => string[] } = {}): ScanResult {
   // Test fixtures are the point here: PII002 must not skip them.
-  return scan({ paths: [folder], config: { testFixtures: [], ...(options.config ?? {}) }, onlyRules: options.onlyRules });
+  return scan({ paths: [folder], config: { testFixtures: [], ...(options.config ?? {}) }, onlyRules: options.onlyRules, fileOrder: options.fileOrder });
 }
 
 /** Findings as (file relative to the folder, line, rule). */

@@ -1,8 +1,7 @@
 // The panel's trees as plain data: findings grouped by the guideline's governance dimensions (or
 // by file, severity or principle), and the AI inventory by provider and model. No vscode import,
 // so unit tests check the grouping and counts directly.
-import type { ReportFinding, ReportInventoryEntry } from "../../../server/src/core/report/model";
-import type { RuleCatalogue, WorkspaceFolderReport } from "../../../server/src/protocol/messages";
+import type { ReportFinding, ReportInventoryEntry, RuleCatalogue, WorkspaceFolderReport } from "../../../server/src/protocol/messages";
 
 export type Grouping = "dimension" | "file" | "severity" | "principle";
 export const GROUPINGS: readonly Grouping[] = ["dimension", "file", "severity", "principle"];

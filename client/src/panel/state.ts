@@ -1,6 +1,6 @@
 // The last workspace scan, shared by the trees and the dashboard, and the panel's language.
 import * as vscode from "vscode";
-import { resolveLocale } from "../../../server/src/lsp/strings";
+import { resolveLocale } from "../../../server/src/protocol/settings";
 import type { WorkspaceScanResult } from "../../../server/src/protocol/messages";
 import type { PanelLocale } from "./model";
 

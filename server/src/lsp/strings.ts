@@ -1,6 +1,7 @@
 // Words the language server shows besides findings: hover headings, action titles, notes. English and Traditional Chinese.
 import type { Locale, Localized } from "../core/types";
 import { pick } from "../core/types";
+export { resolveLocale } from "../protocol/settings";
 
 const STRINGS = {
   disableLine: { en: "Disable {rule} for this line (give a reason)", zh: "在此行停用 {rule}（須說明理由）" },
@@ -30,13 +31,4 @@ export function t(key: StringKey, locale: Locale, params: Record<string, string 
   let text = pick(STRINGS[key], locale);
   for (const [k, v] of Object.entries(params)) text = text.split(`{${k}}`).join(String(v));
   return text;
-}
-
-/** The server's language: the `genaiLint.language` setting, else the client's display language. */
-export function resolveLocale(setting: string | undefined, clientLocale: string | undefined): Locale {
-  if (setting === "en") return "en";
-  if (setting === "zh-hk") return "zh-hk";
-  const l = (clientLocale ?? "").toLowerCase();
-  // Chinese speakers get the Traditional Chinese (Hong Kong) texts; everyone else English.
-  return l.startsWith("zh") ? "zh-hk" : "en";
 }

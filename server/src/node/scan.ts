@@ -41,6 +41,8 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number, stage: ScanStage) => void;
   /** Analyse every file, not only those the text pre-filter selects (tests compare the two). */
   noPrefilter?: boolean;
+  /** Test seam: the order the selected files are handed to the analysis (findings must not depend on it). */
+  fileOrder?: (files: readonly string[]) => string[];
 }
 
 export type ScanStage = "parsing" | "analysing";
@@ -182,7 +184,7 @@ export function scan(options: ScanOptions): ScanResult {
   }
   const deadline = options.budgetMs ? started + options.budgetMs : undefined;
   const onProgress = options.onProgress;
-  const analysis = analyzeFiles(workspace, selected, settings, deadline, {
+  const analysis = analyzeFiles(workspace, options.fileOrder ? options.fileOrder(selected) : selected, settings, deadline, {
     ...options.analysis,
     fileBudgetMs,
     alsoReport: new Set(files),

@@ -116,3 +116,6 @@ export namespace ExportReportRequest {
   export const method = "genaiLint/exportReport" as const;
   export const type = new RequestType<ExportReportParams, { content: string; fileName: string }, void>(method);
 }
+
+/** Findings and inventory entries as the workspace report carries them to the panel. */
+export type { ReportFinding, ReportInventoryEntry } from "../core/report/model";

@@ -2,6 +2,17 @@
 // (a test fails when the two drift). The client answers `workspace/configuration` with this shape.
 
 export type LanguageSetting = "auto" | "en" | "zh-hk";
+
+/** The language of messages: the setting when it names one, else the editor's (Chinese speakers get Traditional Chinese). */
+export function resolveLocale(setting: string | undefined, clientLocale: string | undefined): "en" | "zh-hk" {
+  if (setting === "en") return "en";
+  if (setting === "zh-hk") return "zh-hk";
+  const l = (clientLocale ?? "").toLowerCase();
+  // Chinese speakers get the Traditional Chinese (Hong Kong) texts; everyone else English.
+  return l.startsWith("zh") ? "zh-hk" : "en";
+}
+
+
 export type RuleLevel = "off" | "error" | "warning" | "information" | "hint" | "default";
 
 export interface ServerSettings {

@@ -127,6 +127,12 @@ export class Facts {
     this.aiCalls.push(fact);
   }
 
+  /** Notes that a literal reached an AI call; of several calls, the first in file and offset order (the same in any analysis order). */
+  addLiteralIntoAi(literal: string, call: Loc): void {
+    const seen = this.literalsIntoAi.get(literal);
+    if (!seen || call.file < seen.file || (call.file === seen.file && call.start < seen.start)) this.literalsIntoAi.set(literal, call);
+  }
+
   addSink(fact: SinkFact): void {
     this.sinks.push(fact);
   }

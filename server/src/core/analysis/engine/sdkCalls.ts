@@ -463,7 +463,7 @@ Engine.prototype.aiCall = function (this: Engine, provider: string, method: Meth
   // What a user sent that becomes a prompt is interaction data from the moment it is received (resolved question 7):
   // the identities of prompt parts that carry request data, whatever the call generates.
   if (isContent(modality)) for (const v of [...promptValues, ...systemValues]) this.notePromptOrigins(v, !!method.interaction, 0);
-  for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.literalsIntoAi.set(`${l.loc.file}:${l.loc.start}:${l.loc.end}`, loc);
+  for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.addLiteralIntoAi(`${l.loc.file}:${l.loc.start}:${l.loc.end}`, loc);
   const repoType = this.namedArg(args, "repo_type")?.str ?? this.namedArg(args, "repoType")?.str ?? this.namedArg(args, "repo")?.props?.get("type")?.str;
   // An upload to a model or space repository (a model card, weights) is no dataset push and no AI call.
   if (method.training === "dataset" && repoType !== undefined && repoType !== "dataset") return new Value();
