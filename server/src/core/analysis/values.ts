@@ -166,10 +166,6 @@ export interface Scope {
   readonly parent?: Scope;
 }
 
-let nextLabelId = 1;
-export function newLabelId(): number {
-  return nextLabelId++;
-}
 
 export class Value {
   labels: readonly Label[];

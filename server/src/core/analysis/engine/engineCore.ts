@@ -5,7 +5,7 @@ import type { Workspace } from "../../workspace/workspace";
 import { Facts } from "../facts";
 import { personRecordWord } from "../names";
 import type { Frame, ModuleState } from "../scope";
-import { carry, deepLabels, type Label, type Loc, mergeLabels, newLabelId, type OriginLabel, type PiiLabel, type Scope, type Tag, Value } from "../values";
+import { carry, deepLabels, type Label, type Loc, mergeLabels, type OriginLabel, type PiiLabel, type Scope, type Tag, Value } from "../values";
 import { BudgetExceeded } from "./helpers";
 
 export interface Vocabulary {
@@ -71,6 +71,8 @@ export class Engine {
   /** Functions and modules that read `st.session_state`: evaluated once more after everything else has written it. */
   readonly stateReaders = new Set<string>();
   branchCounter = 0;
+  /** Ids of labels and AI call sites, counted per analysis: a run's ids depend on its input alone, not on earlier runs. */
+  private nextId = 0;
   /** Tags of functions traced by a decorator (`@traceable`), by "file:id": calls inside them are traced. */
   readonly functionTags = new Map<string, readonly Tag[]>();
   readonly recordClassCache = new Map<string, { word: string; health: boolean } | null>();
@@ -155,7 +157,7 @@ export class Engine {
   origin(key: string, loc: Loc): OriginLabel {
     let o = this.origins.get(key);
     if (!o) {
-      o = { kind: "origin", id: newLabelId(), key, loc };
+      o = { kind: "origin", id: this.newId(), key, loc };
       this.origins.set(key, o);
     }
     return o;
@@ -166,7 +168,7 @@ export class Engine {
     if (!children) this.memberOrigins.set(parent, (children = new Map()));
     let o = children.get(prop);
     if (!o) {
-      o = { kind: "origin", id: newLabelId(), key: `${parent.key}.${prop}`, loc: parent.loc };
+      o = { kind: "origin", id: this.newId(), key: `${parent.key}.${prop}`, loc: parent.loc };
       children.set(prop, o);
     }
     return o;
@@ -188,7 +190,7 @@ export class Engine {
   /** What a user typed, arriving as a parameter (Gradio inputs, chat-UI messages). */
   requestValue(mod: ModuleState, fn: FunctionDef | undefined, name: string, span: Span): Value {
     const loc = this.locOf(mod.file, span);
-    const v = new Value([{ kind: "request", id: newLabelId(), loc, what: name }, this.origin(`${mod.file}:${fn?.id ?? "module"}|${name}`, loc)]);
+    const v = new Value([{ kind: "request", id: this.newId(), loc, what: name }, this.origin(`${mod.file}:${fn?.id ?? "module"}|${name}`, loc)]);
     v.loc = loc;
     return v;
   }
@@ -210,6 +212,10 @@ export class Engine {
       this.filesCutShort.add(this.fileDeadline.file);
       throw new BudgetExceeded();
     }
+  }
+
+  newId(): number {
+    return ++this.nextId;
   }
 
   withLabels(v: Value, labels: readonly Label[]): Value {

@@ -6,7 +6,7 @@ import { hasDisclosureText, NON_CONTENT_FIELDS, personalDataCategory, personReco
 import { findSdkEntry } from "../sdkResolve";
 import { forkScope, type Frame, lookup, newScope } from "../scope";
 import {
-  carry, deepLabels, type Label, mergeLabels, newLabelId, type OriginLabel, mergeTags, type PiiLabel, type Ref, type Scope, union, Value, withAiFlag,
+  carry, deepLabels, type Label, mergeLabels, type OriginLabel, mergeTags, type PiiLabel, type Ref, type Scope, union, Value, withAiFlag,
 } from "../values";
 import { Engine } from "./engineCore";
 import { isMedia, isRunnable } from "./helpers";
@@ -200,7 +200,7 @@ Engine.prototype.evalName = function (this: Engine, name: string, frame: Frame, 
     if (data && v.constant === undefined && !v.jsx && (v.labels.length || v.str !== undefined || v.isEmpty())) {
       const what = personalDataCategory(name, false, this.options.vocabulary.personalData);
       if (what && !deepLabels(v).some((l) => l.kind === "pii" && l.redacted)) {
-        const label: PiiLabel = { kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what };
+        const label: PiiLabel = { kind: "pii", id: this.newId(), loc: this.loc(frame, span), what };
         // An object (`email = EmailMessage()`) keeps its identity: what is set on it later must land on it.
         if (!v.props && !v.elems) return this.withLabels(v, mergeLabels(v.labels, [label]));
         if (!v.labels.some((l) => l.kind === "pii")) v.labels = mergeLabels(v.labels, [label]);
@@ -253,7 +253,7 @@ Engine.prototype.literalPii = function (this: Engine, v: Value, span: Span, fram
   let label = this.literalCache.get(key);
   if (label === undefined) {
     const what = this.options.personalLiteral(frame.module.file, span.start, span.end);
-    label = what ? { kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what, literal: true } : null;
+    label = what ? { kind: "pii", id: this.newId(), loc: this.loc(frame, span), what, literal: true } : null;
     this.literalCache.set(key, label);
   }
   if (label) v.labels = mergeLabels(v.labels, [label]);
@@ -308,7 +308,7 @@ Engine.prototype.textKeepsDisclosure = function (this: Engine, out: Value, paylo
 Engine.prototype.serialised = function (this: Engine, v: Value, frame: Frame, span: Span): Value {
   if (!v.record || v.str !== undefined) return v;
   const loc = this.loc(frame, span);
-  const label: PiiLabel = { kind: "pii", id: newLabelId(), loc, what: `${v.record.word} record` };
+  const label: PiiLabel = { kind: "pii", id: this.newId(), loc, what: `${v.record.word} record` };
   return this.withLabels(v, mergeLabels(deepLabels(v), [label]));
 };
 
@@ -385,7 +385,7 @@ Engine.prototype.member = function (this: Engine, obj: Value, prop: string, fram
     // A field of a person object a library provides (`flask_login.current_user.email`) is that person's data.
     const owner = ref.path[ref.path.length - 1];
     const what = owner && personRecordWord(owner) && frame && span && next.ref?.k === "module" ? personalDataCategory(prop, true, this.options.vocabulary.personalData) : undefined;
-    if (what) next.labels = mergeLabels(next.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame!, span!), what }]);
+    if (what) next.labels = mergeLabels(next.labels, [{ kind: "pii", id: this.newId(), loc: this.loc(frame!, span!), what }]);
     return next;
   }
   if (ref?.k === "sdk") {
@@ -434,7 +434,7 @@ Engine.prototype.fieldValue = function (this: Engine, v: Value, owner: Value, pr
   if (!what && !(owner.record?.health)) return v;
   const loc = frame && span ? this.loc(frame, span) : v.loc ?? owner.loc;
   if (!loc) return v;
-  return this.withLabels(v, mergeLabels(v.labels, [{ kind: "pii", id: newLabelId(), loc, what: what ?? "health record field" }]));
+  return this.withLabels(v, mergeLabels(v.labels, [{ kind: "pii", id: this.newId(), loc, what: what ?? "health record field" }]));
 };
 
 /** A field of data the engine knows only by what it carries (an API response, a database row). */
@@ -462,9 +462,9 @@ Engine.prototype.deriveField = function (this: Engine, obj: Value, prop: string,
   if (obj.elems && /^\d+$/.test(prop)) return obj.elems[Number(prop)] ?? out;
   const what = personalDataCategory(prop, !!obj.record, this.options.vocabulary.personalData) ?? (obj.record?.health && !nonContent ? "health record field" : undefined);
   if (what && frame && span && !obj.isEmpty()) {
-    out.labels = mergeLabels(out.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what }]);
+    out.labels = mergeLabels(out.labels, [{ kind: "pii", id: this.newId(), loc: this.loc(frame, span), what }]);
   } else if (what && frame && span && obj.isEmpty() && obj.str === undefined) {
-    out.labels = mergeLabels(out.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame, span), what }]);
+    out.labels = mergeLabels(out.labels, [{ kind: "pii", id: this.newId(), loc: this.loc(frame, span), what }]);
   }
   // `customer.profile`, `request.user`: nested person records.
   if (!out.record) {
@@ -522,13 +522,13 @@ Engine.prototype.roleMember = function (this: Engine, obj: Value, role: string, 
     // A framework's person object (`request.user`): its personally named fields are that person's data.
     const person = personRecordWord(role.split(/[.#]/).pop() ?? "");
     const what = person && frame && span ? personalDataCategory(prop, true, this.options.vocabulary.personalData) : undefined;
-    if (what) out.labels = mergeLabels(out.labels, [{ kind: "pii", id: newLabelId(), loc: this.loc(frame!, span!), what }]);
+    if (what) out.labels = mergeLabels(out.labels, [{ kind: "pii", id: this.newId(), loc: this.loc(frame!, span!), what }]);
     return out;
   }
   const ref = obj.ref as Extract<Ref, { k: "framework" }>;
   // A field of a framework object named as personal data (`request.user.profile.account_number`, `g.user.hkid`) holds it.
   const what = frame && span && !spec ? personalDataCategory(prop, false, this.options.vocabulary.personalData) : undefined;
-  if (what) return new Value([{ kind: "pii", id: newLabelId(), loc: this.loc(frame!, span!), what }, ...obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop))]);
+  if (what) return new Value([{ kind: "pii", id: this.newId(), loc: this.loc(frame!, span!), what }, ...obj.labels.filter((l) => l.kind === "origin").map((l) => this.childOrigin(l as OriginLabel, prop))]);
   // A member the catalogue does not describe on an imported framework module: an ordinary import path (`web.json_response`).
   if (ref.module && spec && !spec.allMembers && !roleKnows(spec, prop)) return this.externalModule(ref.module.module, [...ref.module.path, prop], !!ref.module.py);
   // Anything else keeps the role so method calls resolve (`res.status(...)`), with the object's data and owner.
@@ -542,10 +542,10 @@ Engine.prototype.requestData = function (this: Engine, obj: Value, prop: string,
   const what = describeRequestPart(prop);
   const origins = obj.labels.filter((l): l is OriginLabel => l.kind === "origin").map((l) => this.childOrigin(l, prop));
   const base = origins.length ? origins : frame ? [this.origin(`${frame.fnKey}|${prop}`, loc)] : [];
-  const v = new Value([{ kind: "request", id: newLabelId(), loc, what }, ...base]);
+  const v = new Value([{ kind: "request", id: this.newId(), loc, what }, ...base]);
   // Profile fields of a chat platform (`first_name`, `username`) are personal data too.
   const pii = personalDataCategory(prop, true, this.options.vocabulary.personalData);
-  if (pii && frame) v.labels = mergeLabels(v.labels, [{ kind: "pii", id: newLabelId(), loc, what: pii }]);
+  if (pii && frame) v.labels = mergeLabels(v.labels, [{ kind: "pii", id: this.newId(), loc, what: pii }]);
   v.loc = loc;
   if (frame) frame.userData = true;
   return v;

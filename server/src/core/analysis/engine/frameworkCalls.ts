@@ -5,7 +5,7 @@ import { RECEIVER_RECORD_METHODS, RECORD_CALL_SHAPES, type Registration, ROLES, 
 import type { SinkCategory } from "../facts";
 import { hasDisclosureText, isDisclosureFieldName } from "../names";
 import type { Frame } from "../scope";
-import { carry, deepLabels, deepTexts, type Loc, mergeLabels, newLabelId, type Ref, union, Value, withAiFlag, withMarking } from "../values";
+import { carry, deepLabels, deepTexts, type Loc, mergeLabels, type Ref, union, Value, withAiFlag, withMarking } from "../values";
 import { Engine, type Args } from "./engineCore";
 import {
   PY_CARRIERS, NON_CARRYING, NON_CARRYING_METHODS, VALIDATE_METHODS, STRING_JOIN_METHODS, ITER_CALLBACK_METHODS, DB_READ_METHODS, isMedia,
@@ -399,7 +399,7 @@ Engine.prototype.shapedCall = function (this: Engine, e: CallExpr, name: string,
     const out = carry(args.all, (l) => (l.kind === "request" || l.kind === "origin" ? undefined : l));
     // A query filtered on a consent field returns only consenting users' data (resolved question 8).
     const consented = this.filtersOnConsent(e, args, frame) ? this.loc(frame, e.span) : undefined;
-    out.labels = mergeLabels(out.labels, [{ kind: "stored", id: newLabelId(), loc: this.loc(frame, e.span), consented }]);
+    out.labels = mergeLabels(out.labels, [{ kind: "stored", id: this.newId(), loc: this.loc(frame, e.span), consented }]);
     return out;
   }
   return undefined;

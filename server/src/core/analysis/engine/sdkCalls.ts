@@ -12,7 +12,7 @@ import { gatewayTagForHeader, gatewayTagForUrl, TRACING_DECORATORS, wrapperFor }
 import { aiEndpoint, awsCommand, callableOf, findMethod, findSdkEntry, normaliseSegment, providerForUrl } from "../sdkResolve";
 import type { Frame } from "../scope";
 import {
-  type AiCallSite, type AiLabel, carry, deepLabels, EMPTY_LABELS, type Label, type Loc, mergeLabelLists, mergeLabels, type Modality, newLabelId,
+  type AiCallSite, type AiLabel, carry, deepLabels, EMPTY_LABELS, type Label, type Loc, mergeLabelLists, mergeLabels, type Modality,
   mergeTags, type Ref, type Tag, Value, withDecoded, withRedaction,
 } from "../values";
 import { Engine, type Args } from "./engineCore";
@@ -24,7 +24,6 @@ const PY_MESSAGE_OBJECTS = new Set(["email.message.EmailMessage", "email.mime.mu
 /** Functions that turn a whole object into text: a person record passed to them sends every field. */
 const PY_SERIALISERS = new Set(["json.dumps", "orjson.dumps", "ujson.dumps", "yaml.dump", "yaml.safe_dump", "pprint.pformat", "dataclasses.asdict", "attrs.asdict", "attr.asdict", "toml.dumps", "simplejson.dumps"]);
 
-let aiCallCounter = 0;
 
 declare module "./engineCore" {
   interface Engine {
@@ -348,8 +347,8 @@ Engine.prototype.callJsLibrary = function (this: Engine, full: string, ref: Extr
 
 /** Vercel AI UI hooks are AI sources (resolved question 18). */
 Engine.prototype.uiHookValue = function (this: Engine, frame: Frame, e: CallExpr, hook: string): Value {
-  const site: AiCallSite = { id: ++aiCallCounter, loc: this.loc(frame, e.span), provider: "vercel-ai", modality: "text", api: hook };
-  const label: AiLabel = { kind: "ai", id: newLabelId(), call: site, hops: [] };
+  const site: AiCallSite = { id: this.newId(), loc: this.loc(frame, e.span), provider: "vercel-ai", modality: "text", api: hook };
+  const label: AiLabel = { kind: "ai", id: this.newId(), call: site, hops: [] };
   this.facts.filesWithAiCalls.add(frame.module.file);
   const content = new Value([label]);
   const messages = new Value([label]);
@@ -423,7 +422,7 @@ Engine.prototype.aiCall = function (this: Engine, provider: string, method: Meth
     break;
   }
   const purpose = this.namedArg(args, "purpose")?.str;
-  const site: AiCallSite = { id: ++aiCallCounter, loc, provider, modality, api: method.api ?? method.path, model };
+  const site: AiCallSite = { id: this.newId(), loc, provider, modality, api: method.api ?? method.path, model };
   // Prompt and system arguments.
   const promptValues: Value[] = [];
   for (const name of method.prompt ?? []) {
@@ -485,12 +484,12 @@ Engine.prototype.aiCall = function (this: Engine, provider: string, method: Meth
     slots: this.slotArgs(method, e),
   });
   if (modality === "training" || modality === "moderation" || modality === "classification" || modality === "embedding" || method.job) {
-    const v = new Value([{ kind: "ai", id: newLabelId(), call: site, hops: [] }].map((l) => ({ ...l })) as Label[]);
+    const v = new Value([{ kind: "ai", id: this.newId(), call: site, hops: [] }].map((l) => ({ ...l })) as Label[]);
     // Their outputs are not content (resolved question 2 and 5): keep only the inventory.
     v.labels = EMPTY_LABELS;
     return v;
   }
-  const label: AiLabel = { kind: "ai", id: newLabelId(), call: site, hops: [] };
+  const label: AiLabel = { kind: "ai", id: this.newId(), call: site, hops: [] };
   const out = new Value([label]);
   out.loc = loc;
   if (method.returns) out.ref = { k: "sdk", provider, type: method.returns };

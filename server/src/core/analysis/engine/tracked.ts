@@ -4,7 +4,7 @@ import type { CallExpr } from "../../ir/types";
 import { COMMAND_RUNNERS, hasOptionSequence, MEDIA_COMMANDS, PILLOW_METADATA_ARGS } from "../../sdk/media";
 import { type TrackedSpec, trackedSpec } from "../../sdk/tracked";
 import type { Frame } from "../scope";
-import { carry, deepLabels, type Label, type Loc, mergeLabels, newLabelId, type TrackedObject, Value, withMarking, withMetadataStripped } from "../values";
+import { carry, deepLabels, type Label, type Loc, mergeLabels, type TrackedObject, Value, withMarking, withMetadataStripped } from "../values";
 import { Engine, type Args } from "./engineCore";
 import { isMedia } from "./helpers";
 
@@ -38,7 +38,7 @@ Engine.prototype.makeTracked = function (this: Engine, spec: TrackedSpec, args: 
   if (inputs.some(carriesMedia)) obj.mediaLoc = loc;
   let labels: readonly Label[] = carry(inputs).labels;
   // A guardrail marks what passes through it, so a rule can tell where its output goes.
-  if (spec.guard) labels = mergeLabels(labels, [{ kind: "guard", id: newLabelId(), loc }]);
+  if (spec.guard) labels = mergeLabels(labels, [{ kind: "guard", id: this.newId(), loc }]);
   this.facts.tracked.push({ obj, fnKey: frame.fnKey });
   return Value.of({ k: "tracked", obj }, labels);
 };
