@@ -9,7 +9,8 @@ import type { Locale, Severity } from "../core/types";
 import { toPosix } from "./discover";
 import { renderReport, toolVersion } from "./formatReport";
 import { isScanWorker, runScanWorker } from "./scanWorker";
-import { scan, type ScanResult, type ScanStage } from "./scan";
+import { DEFAULT_CACHE_FOLDER } from "./cache";
+import { scan, scanRoot, type ScanResult, type ScanStage } from "./scan";
 import { locateWasm } from "./wasm";
 
 const HELP = `genai-lint — check code that calls generative-AI SDKs against the Hong Kong
@@ -35,6 +36,9 @@ Scan options:
                                Exit 1 when a finding at or above this severity is reported (default: error)
   --locale <en|zh-hk>          Language of messages (default: en)
   --no-color                   Plain text output even on a terminal
+  --cache                      Reuse the analysis when no file, setting or tool build changed since the last
+                               scan with --cache (kept in .genai-lint-cache/ in the scanned folder)
+  --cache-location <path>      Where the cache is kept (a folder, or a .json file); implies --cache
 
 Baseline options:
   --output <file>              Baseline file to write (default: genai-lint.baseline.json in the scanned folder)
@@ -61,10 +65,12 @@ interface ScanArgs {
   failOn: "error" | "warning" | "info" | "never";
   locale: Locale;
   color: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** Options that only `scan` takes; `baseline` takes paths, --output, --config and --suppressions. */
-const SCAN_ONLY = new Set(["--format", "--baseline", "--no-baseline", "--fail-on", "--locale", "--no-color", "--color"]);
+const SCAN_ONLY = new Set(["--format", "--baseline", "--no-baseline", "--fail-on", "--locale", "--no-color", "--color", "--cache", "--cache-location"]);
 
 function parseScanArgs(argv: string[], command: "scan" | "baseline" = "scan"): ScanArgs {
   const args: ScanArgs = { paths: [], format: "text", failOn: "error", locale: "en", color: !!process.stdout.isTTY && !process.env.NO_COLOR };
@@ -122,6 +128,13 @@ function parseScanArgs(argv: string[], command: "scan" | "baseline" = "scan"): S
       case "--no-color":
         args.color = false;
         break;
+      case "--cache":
+        args.cache = true;
+        break;
+      case "--cache-location":
+        args.cache = true;
+        args.cacheLocation = take();
+        break;
       case "--color":
         args.color = true;
         break;
@@ -154,7 +167,8 @@ async function runScan(argv: string[]): Promise<number> {
   const args = parseScanArgs(argv);
   await initParsing(locateWasm());
   const progress = terminalProgress();
-  const result = scan({ paths: args.paths, configFile: args.config, locale: args.locale, baselineFile: args.baseline, suppressionsFile: args.suppressions, onProgress: progress?.report });
+  const cacheLocation = args.cache ? args.cacheLocation ?? path.join(scanRoot(args.paths), DEFAULT_CACHE_FOLDER) : undefined;
+  const result = scan({ paths: args.paths, configFile: args.config, locale: args.locale, baselineFile: args.baseline, suppressionsFile: args.suppressions, onProgress: progress?.report, cacheLocation });
   progress?.clear();
   const out = formatReport(result, args);
   if (args.output) writeFileSync(args.output, out);

@@ -1,6 +1,7 @@
 // A workspace scan from disk: discovery, parsing, analysis and the report model. Used by the CLI and the language server.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { AnalysisCache } from "./cache";
 import { type AnalysisOptions, analyzeFiles, type AnalysisResult, type AnalysisSettings } from "../core/analyze";
 import { acceptFindings, type AcceptanceResult } from "../core/baseline/accept";
 import { type AcceptedRisk, parseAcceptedRisks, SUPPRESSIONS_FILE_NAME } from "../core/baseline/acceptedRisks";
@@ -41,6 +42,8 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number, stage: ScanStage) => void;
   /** Analyse every file, not only those the text pre-filter selects (tests compare the two). */
   noPrefilter?: boolean;
+  /** Reuse the analysis of an unchanged folder (`--cache`): the cache's folder or entry file. */
+  cacheLocation?: string;
   /** Test seam: the order the selected files are handed to the analysis (findings must not depend on it). */
   fileOrder?: (files: readonly string[]) => string[];
 }
@@ -61,6 +64,8 @@ export interface ScanResult {
   suppressionsFile?: string;
   /** A file's path relative to the root, with forward slashes: the paths fingerprints and both files use. */
   projectPath(file: string): string;
+  /** With a cache location: whether the analysis came from the cache. */
+  cache?: "hit" | "miss";
 }
 
 /** The workspace root of a scan: the folder scanned, or the common folder of the paths given. */
@@ -184,23 +189,31 @@ export function scan(options: ScanOptions): ScanResult {
   }
   const deadline = options.budgetMs ? started + options.budgetMs : undefined;
   const onProgress = options.onProgress;
-  const analysis = analyzeFiles(workspace, options.fileOrder ? options.fileOrder(selected) : selected, settings, deadline, {
+  const cache = options.cacheLocation ? new AnalysisCache(options.cacheLocation, root, options.onlyRules) : undefined;
+  // A time budget makes the analysis depend on the clock: such runs neither use nor fill the cache.
+  const cacheKey = cache && !options.budgetMs ? AnalysisCache.key({ config, fileBudgetMs }, options.onlyRules, texts) : undefined;
+  const cached = cacheKey ? cache!.read(cacheKey) : undefined;
+  const analysis = cached?.analysis ?? analyzeFiles(workspace, options.fileOrder ? options.fileOrder(selected) : selected, settings, deadline, {
     ...options.analysis,
     fileBudgetMs,
     alsoReport: new Set(files),
     ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(done, total, "analysing") } : {}),
   });
   const notes: NonNullable<Coverage["notes"]> = [];
-  const analysed = new Set([...selected, ...analysis.dependencies.filter((f) => texts.has(f))]);
+  const analysed = new Set(cached?.analysed ?? [...selected, ...analysis.dependencies.filter((f) => texts.has(f))]);
+  const fileNotes: NonNullable<Coverage["notes"]> = [];
   for (const f of files) {
     const problem = provider.problems.get(f);
     if (problem?.reason === "not-utf8") notes.push({ file: f, message: `not valid UTF-8: ${problem.detail}` });
     // Files the pre-filter left out were not parsed: there is nothing to say about their syntax.
-    if (!analysed.has(f)) continue;
+    if (cached || !analysed.has(f)) continue;
     const parsed = workspace.getFile(f);
-    if (parsed?.note) notes.push({ file: f, message: parsed.note });
-    if (parsed?.program.syntaxErrors.length) notes.push({ file: f, message: `${parsed.program.syntaxErrors.length} syntax error(s); the rest of the file was analysed` });
+    if (parsed?.note) fileNotes.push({ file: f, message: parsed.note });
+    if (parsed?.program.syntaxErrors.length) fileNotes.push({ file: f, message: `${parsed.program.syntaxErrors.length} syntax error(s); the rest of the file was analysed` });
   }
+  notes.push(...(cached?.fileNotes ?? fileNotes));
+  // An analysis cut short by a time limit depends on the clock: it is not kept.
+  if (cacheKey && !cached && !analysis.timedOut && analysis.filesCutShort.length === 0) cache!.write(cacheKey, analysis, fileNotes, [...analysed]);
   for (const e of analysis.ruleErrors) notes.push({ rule: e.ruleId, message: `rule failed and was skipped: ${e.error}` });
   for (const f of analysis.filesFailed) notes.push({ file: f.file, message: `the flow analysis of this file failed (${f.error}); findings in it may be incomplete` });
   for (const f of analysis.filesCutShort) notes.push({ file: f, message: `analysis stopped after ${fileBudgetMs} ms; findings in this file may be incomplete` });
@@ -234,5 +247,5 @@ export function scan(options: ScanOptions): ScanResult {
     ],
     baseline: baseline ? { file: toPosix(baseline.file), accepted: acceptance.baselineAccepted.length, new: acceptance.findings.length, acceptedByRule: countRules(acceptance.baselineAccepted) } : undefined,
   });
-  return { report, analysis, root, config, configFile, settings, texts, acceptance, baselineFile: baseline?.file, suppressionsFile: acceptedRisks?.file, projectPath: relative };
+  return { report, analysis, root, config, configFile, settings, texts, acceptance, baselineFile: baseline?.file, suppressionsFile: acceptedRisks?.file, projectPath: relative, cache: cacheKey ? (cached ? "hit" : "miss") : undefined };
 }
