@@ -166,7 +166,9 @@ export const providerRetentionWithoutConsent: Rule = {
         if (call.stmt) fixes.push(fix(localized("Make the call only with the user's consent (Guideline 3.2.1)", "只在使用者同意下調用（指引 3.2.1）"), "unsafe", guardStatement(file, call.stmt)));
       }
       const reasonText = why.map(describe);
-      const sources = uniqueBy(data, (l) => `${l.loc.file}:${l.loc.start}`).slice(0, 6);
+      // One related location per line where user data joins the prompt, at most three: enough to follow, not a list.
+      const lineOf = (file: string, offset: number) => ctx.files.get(file)?.text.slice(0, offset).split("\n").length ?? offset;
+      const sources = uniqueBy(data, (l) => `${l.loc.file}:${lineOf(l.loc.file, l.loc.start)}`).slice(0, 3);
       ctx.report({
         file: call.site.loc.file,
         start: call.site.loc.start,
