@@ -175,12 +175,18 @@ export function scan(options: ScanOptions): ScanResult {
     const lang = languageForPath(f) ?? "other";
     languages[lang] = (languages[lang] ?? 0) + 1;
   }
+  const cache = options.cacheLocation ? new AnalysisCache(options.cacheLocation, root, options.onlyRules) : undefined;
+  // A time budget makes the analysis depend on the clock: such runs neither use nor fill the cache.
+  const cacheKey = cache && !options.budgetMs ? AnalysisCache.key({ config, fileBudgetMs }, options.onlyRules, texts) : undefined;
+  const cached = cacheKey ? cache!.read(cacheKey) : undefined;
   // Only files whose text may hold a finding (or that import one that may) are parsed and analysed;
   // the others are still followed through imports, and their findings reported.
-  const selected = options.noPrefilter
+  const selected = cached
+    ? []
+    : options.noPrefilter
     ? files
     : [...selectFiles(files.map((path) => ({ path, language: languageForPath(path)!, text: texts.get(path)! })), toPosix(root), settings.vocabulary.consent)];
-  if (options.onProgress) {
+  if (options.onProgress && !cached) {
     // Parse now (the analysis would, from the same cache) so progress follows the slow part.
     selected.forEach((f, i) => {
       workspace.getFile(f);
@@ -189,10 +195,6 @@ export function scan(options: ScanOptions): ScanResult {
   }
   const deadline = options.budgetMs ? started + options.budgetMs : undefined;
   const onProgress = options.onProgress;
-  const cache = options.cacheLocation ? new AnalysisCache(options.cacheLocation, root, options.onlyRules) : undefined;
-  // A time budget makes the analysis depend on the clock: such runs neither use nor fill the cache.
-  const cacheKey = cache && !options.budgetMs ? AnalysisCache.key({ config, fileBudgetMs }, options.onlyRules, texts) : undefined;
-  const cached = cacheKey ? cache!.read(cacheKey) : undefined;
   const analysis = cached?.analysis ?? analyzeFiles(workspace, options.fileOrder ? options.fileOrder(selected) : selected, settings, deadline, {
     ...options.analysis,
     fileBudgetMs,
