@@ -255,6 +255,7 @@ class JsLowerer extends LowererBase {
         value: lowered,
         typeAnn: typeNode ? typeText(typeNode) : undefined,
         exported,
+        decl: true,
       });
     }
     return out;

@@ -170,7 +170,7 @@ class PythonLowerer extends LowererBase {
         return { k: "jump", span, kind: "continue" };
       case "global_statement":
       case "nonlocal_statement":
-        return { k: "global", span, names: node.namedChildren.filter((c): c is Node => c?.type === "identifier").map((c) => c.text) };
+        return { k: "global", span, names: node.namedChildren.filter((c): c is Node => c?.type === "identifier").map((c) => c.text), nonlocal: node.type === "nonlocal_statement" };
       case "match_statement": {
         const subject = node.childForFieldName("subject") ?? node.namedChildren[0];
         const bodyNode = node.childForFieldName("body");

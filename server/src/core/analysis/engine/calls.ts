@@ -170,8 +170,10 @@ Engine.prototype.callFunction = function (this: Engine, fn: FunctionDef, scope: 
     return carry(args.all);
   }
   const tags = mergeTags(caller.tags, extraTags);
-  const memoKey = `${mod.file}:${fn.id}|${caller.guard.consent ? 1 : 0}|${caller.uiDisclosure ? 1 : 0}|${tags?.map((t) => t.name).join(",") ?? ""}|${signature(args.all)}|${thisValue ? signature([thisValue]) : ""}`;
-  const hit = this.memo.get(memoKey);
+  // A constructor's effect is on the new object: each instance runs it (a memoised result would leave it empty).
+  const ctor = fn.isMethod && (fn.name === "__init__" || fn.name === "constructor");
+  const memoKey = ctor ? "" : `${mod.file}:${fn.id}|${caller.guard.consent ? 1 : 0}|${caller.uiDisclosure ? 1 : 0}|${tags?.map((t) => t.name).join(",") ?? ""}|${signature(args.all)}|${thisValue ? signature([thisValue]) : ""}`;
+  const hit = memoKey ? this.memo.get(memoKey) : undefined;
   if (hit) return hit.ret;
   const handler = mod.handlers.get(fn.id);
   const ret = this.invokeFunction(fn, scope, mod, args.positional.length || args.named.size ? args : { ...args, positional: args.all }, thisValue, {
@@ -188,7 +190,7 @@ Engine.prototype.callFunction = function (this: Engine, fn: FunctionDef, scope: 
     const hop = { loc: this.loc(caller, site.span), note: `returned by ${fn.name ?? "function"}()` };
     result = this.withLabels(ret, ret.labels.map((l) => (l.kind === "ai" && l.hops.length < 4 ? { ...l, hops: [...l.hops, hop] } : l)));
   }
-  this.memo.set(memoKey, { ret: result });
+  if (memoKey) this.memo.set(memoKey, { ret: result });
   if (caller.fnKey && caller.userData === false && result.labels.some((l) => l.kind === "request" || l.kind === "stored")) caller.userData = true;
   return result;
 };

@@ -165,8 +165,10 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
     }
     case "assign": {
       const v = this.eval(e.value, frame);
-      if (e.op) this.bind(e.target, this.augment(this.readPattern(e.target, frame), v, e.op), frame, e.span);
-      else this.bind(e.target, v, frame, e.span);
+      // An assignment expression declares nothing: in JS it sets the binding where it lives (`client ??= new OpenAI()`).
+      const outer = frame.module.language !== "python";
+      if (e.op) this.bind(e.target, this.augment(this.readPattern(e.target, frame), v, e.op), frame, e.span, outer);
+      else this.bind(e.target, v, frame, e.span, outer);
       return v;
     }
     case "seq": {

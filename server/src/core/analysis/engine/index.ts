@@ -11,4 +11,5 @@ import "./frameworkCalls";
 import "./jsx";
 import "./sinks";
 import "./consent";
+import "./state";
 export { calleeName, dirOf, exprText, wordsOf } from "./helpers";

@@ -116,6 +116,7 @@ Engine.prototype.loadModule = function (this: Engine, path: string): ModuleState
   } catch (err) {
     if (!(err instanceof BudgetExceeded)) throw err;
   }
+  this.runStateInitialisers(mod);
   if (file.language === "python") {
     for (const [k, v] of scope.vars) if (!mod.exports.has(k)) mod.exports.set(k, v);
   }
@@ -124,7 +125,8 @@ Engine.prototype.loadModule = function (this: Engine, path: string): ModuleState
 };
 
 Engine.prototype.moduleExport = function (this: Engine, mod: ModuleState, name: string, depth = 0): Value | undefined {
-  const direct = mod.exports.get(name) ?? (mod.language === "python" ? mod.scope.vars.get(name) : undefined);
+  // A Python module's names as they stand now: a `global` assigned by a function after loading is seen.
+  const direct = mod.language === "python" ? mod.scope.vars.get(name) ?? mod.exports.get(name) : mod.exports.get(name);
   if (direct) return direct;
   if (depth > 8) return undefined;
   for (const target of mod.starExports) {

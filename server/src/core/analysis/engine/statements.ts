@@ -4,7 +4,7 @@ import type { CallExpr, ClassDef, Expr, FunctionDef, Pattern, Span, Stmt } from 
 import { ROLES, TERMINATING_CALLS } from "../../sdk/frameworks";
 import { isConsentDecisionField, isConsentGuardName, isDisclosureFieldName, personRecordWord } from "../names";
 import { CLIENT_WRAPPERS, TRACING_DECORATORS, wrapperFor } from "../../sdk/instrumentation";
-import { type Completion, forkScope, type Frame, joinScopes, lookup, newScope, assign as assignVar } from "../scope";
+import { type Completion, forkScope, type Frame, joinScopes, lookup, newScope, assign as assignVar, setModuleState } from "../scope";
 import { mergeLabels, mergeTags, type Scope, type Tag, union, Value } from "../values";
 import { Engine } from "./engineCore";
 import { isChannelsConsumer, calleeName, exprText } from "./helpers";
@@ -20,7 +20,7 @@ declare module "./engineCore" {
     tagOfCallee(callee: Expr, frame: Frame, table: typeof CLIENT_WRAPPERS, span: Span): Tag | undefined;
     defineFunction(fn: FunctionDef, frame: Frame, className?: string): Value;
     defineClass(cls: ClassDef, frame: Frame): Value;
-    bind(target: Pattern, value: Value, frame: Frame, span: Span): void;
+    bind(target: Pattern, value: Value, frame: Frame, span: Span, outer?: boolean): void;
     assignMember(obj: Value, prop: string, value: Value, frame: Frame, targetSpan: Span, stmtSpan: Span): void;
     readPattern(target: Pattern, frame: Frame): Value;
     augment(old: Value, add: Value, op: string): Value;
@@ -59,11 +59,13 @@ Engine.prototype.exec = function (this: Engine, stmt: Stmt, frame: Frame): Compl
         const typed = this.typedLocal(frame, stmt.typeAnn, stmt.span);
         if (typed) value = typed;
       }
+      // A plain JS assignment (no `let`/`const`) sets the binding where it lives, the module's included.
+      const outer = frame.module.language !== "python" && !stmt.decl;
       for (const target of stmt.targets) {
         if (stmt.op) {
           const old = this.readPattern(target, frame);
-          this.bind(target, this.augment(old, value, stmt.op), frame, stmt.span);
-        } else this.bind(target, value, frame, stmt.span);
+          this.bind(target, this.augment(old, value, stmt.op), frame, stmt.span, outer);
+        } else this.bind(target, value, frame, stmt.span, outer);
       }
       if (stmt.exported) {
         for (const t of stmt.targets) if (t.k === "name") frame.module.exports.set(t.name, lookup(frame.scope, t.name) ?? value);
@@ -195,6 +197,9 @@ Engine.prototype.exec = function (this: Engine, stmt: Stmt, frame: Frame): Compl
     }
     case "block":
       return this.execBlock(stmt.body, frame);
+    case "global":
+      if (!stmt.nonlocal) for (const name of stmt.names) (frame.globals ??= new Set()).add(name);
+      return "normal";
     case "jump":
       return stmt.kind;
     default:
@@ -354,7 +359,7 @@ Engine.prototype.defineClass = function (this: Engine, cls: ClassDef, frame: Fra
   return value;
 };
 
-Engine.prototype.bind = function (this: Engine, target: Pattern, value: Value, frame: Frame, span: Span): void {
+Engine.prototype.bind = function (this: Engine, target: Pattern, value: Value, frame: Frame, span: Span, outer = false): void {
   switch (target.k) {
     case "name": {
       let v = value;
@@ -371,29 +376,31 @@ Engine.prototype.bind = function (this: Engine, target: Pattern, value: Value, f
           v.record = { ...rec, loc: this.loc(frame, target.span) };
         }
       }
-      assignVar(frame.scope, target.name, v);
+      // `global client` then `client = OpenAI()`: the module's binding, seen by every reader of the module.
+      if (frame.globals?.has(target.name)) setModuleState(frame.module.scope, target.name, v);
+      else assignVar(frame.scope, target.name, v, outer);
       return;
     }
     case "objpat": {
       for (const p of target.props) {
         let pv = this.member(value, p.key, frame, target.span);
         if (p.default) pv = union([pv, this.eval(p.default, frame)]);
-        this.bind(p.target, pv, frame, span);
+        this.bind(p.target, pv, frame, span, outer);
       }
-      if (target.rest) this.bind(target.rest, value, frame, span);
+      if (target.rest) this.bind(target.rest, value, frame, span, outer);
       return;
     }
     case "arrpat": {
       target.elements.forEach((el, i) => {
         if (!el) return;
         const ev = value.elems && i < value.elems.length ? value.elems[i] : this.elementOf(value);
-        this.bind(el, ev, frame, span);
+        this.bind(el, ev, frame, span, outer);
       });
-      if (target.rest) this.bind(target.rest, value, frame, span);
+      if (target.rest) this.bind(target.rest, value, frame, span, outer);
       return;
     }
     case "default":
-      this.bind(target.target, union([value, this.eval(target.default, frame)]), frame, span);
+      this.bind(target.target, union([value, this.eval(target.default, frame)]), frame, span, outer);
       return;
     case "member": {
       if (this.commonJsExport(target, value, frame)) return;

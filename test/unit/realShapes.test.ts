@@ -1,0 +1,204 @@
+// Shapes of real apps (resolved question 22): small multi-file workspaces, each annotated with the
+// findings it must give (`expect:` comments, as in the suites) and checked line for line, plus the
+// AI calls of the inventory and the coverage notes where they matter.
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { scan, type ScanResult } from "../../server/src/node/scan";
+import { foundIn, ready } from "../harness/analysis";
+import { parseExpectations } from "../harness/expectations";
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "genai-lint-shapes-"));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+/** Scans the files and checks that the findings are exactly the annotated ones; returns the scan. */
+function expectAnnotated(files: Record<string, string>): ScanResult {
+  const dir = workspace(files);
+  const result = scan({ paths: [dir], config: { testFixtures: [] } });
+  const key = (e: { file: string; line: number; rule: string }) => `${e.rule} ${e.file}:${e.line}`;
+  const expected = Object.entries(files).flatMap(([name, text]) => parseExpectations(text, name)).map(key).sort();
+  const found = [...new Set(foundIn(result).map(key))].sort();
+  assert.deepEqual(found, expected);
+  return result;
+}
+
+/** `file:line` of every AI call in the inventory. */
+function calls(result: ScanResult): string[] {
+  return result.report.inventory.map((i) => `${i.file.split(path.sep).join("/")}:${i.line}`).sort();
+}
+
+describe("real-app shapes (resolved question 22)", function () {
+  this.timeout(60000);
+  before(ready);
+
+  describe("shadowing", () => {
+    it("a package module named like the SDK still imports the SDK absolutely; a relative import reaches the module", () => {
+      const result = expectAnnotated({
+        "shop/__init__.py": "",
+        "shop/llm/__init__.py": "",
+        "shop/llm/openai.py": [
+          "from openai import OpenAI",
+          "",
+          "client = OpenAI()",
+          "",
+          "def describe(item: str) -> str:",
+          "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": item}])",
+          "    return r.choices[0].message.content",
+          "",
+        ].join("\n"),
+        "shop/app.py": [
+          "from flask import Flask, request, jsonify",
+          "from .llm.openai import describe",
+          "",
+          "app = Flask(__name__)",
+          "",
+          "@app.post(\"/describe\")",
+          "def route():",
+          "    return jsonify(text=describe(request.json[\"item\"]))  # expect: DIS001",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["shop/llm/openai.py:6"]);
+    });
+
+    it("a JS module never resolves a package import to itself", () => {
+      const result = expectAnnotated({
+        "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: "." } }),
+        "openai.ts": [
+          "import OpenAI from \"openai\";",
+          "export const client = new OpenAI();",
+          "export async function ask(q: string) {",
+          "  const r = await client.chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: q }] });",
+          "  return r.choices[0].message.content;",
+          "}",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["openai.ts:4"]);
+    });
+  });
+
+  describe("module state set in a function", () => {
+    it("Python: a `global` assigned by an init function is the client of every reader, through a getter", () => {
+      const result = expectAnnotated({
+        "desk/__init__.py": "",
+        "desk/llm.py": [
+          "from anthropic import Anthropic",
+          "",
+          "client = None",
+          "",
+          "def init_client():",
+          "    global client",
+          "    client = Anthropic()",
+          "",
+          "def get_client():",
+          "    return client",
+          "",
+        ].join("\n"),
+        "desk/routes.py": [
+          "from flask import Blueprint, jsonify, request",
+          "from . import llm",
+          "from .llm import get_client",
+          "",
+          "bp = Blueprint(\"desk\", __name__)",
+          "",
+          "@bp.post(\"/a\")",
+          "def a():",
+          "    m = get_client().messages.create(model=\"claude-3-5-haiku-latest\", max_tokens=100, messages=[{\"role\": \"user\", \"content\": request.json[\"q\"]}])",
+          "    return jsonify(answer=m.content[0].text)  # expect: DIS001",
+          "",
+          "@bp.post(\"/b\")",
+          "def b():",
+          "    m = llm.client.messages.create(model=\"claude-3-5-haiku-latest\", max_tokens=100, messages=[{\"role\": \"user\", \"content\": request.json[\"q\"]}])",
+          "    return jsonify(answer=m.content[0].text, ai_generated=True)",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["desk/routes.py:14", "desk/routes.py:9"]);
+    });
+
+    it("Python: a lazy getter that fills a `global` on first use keeps giving the client", () => {
+      const result = expectAnnotated({
+        "svc.py": [
+          "from openai import OpenAI",
+          "from fastapi import FastAPI",
+          "",
+          "app = FastAPI()",
+          "_client = None",
+          "",
+          "def client():",
+          "    global _client",
+          "    if _client is None:",
+          "        _client = OpenAI()",
+          "    return _client",
+          "",
+          "@app.get(\"/joke\")",
+          "def joke(topic: str):",
+          "    r = client().chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": topic}])",
+          "    return {\"joke\": r.choices[0].message.content}  # expect: DIS001",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["svc.py:15"]);
+    });
+
+    it("JS: a module `let` assigned by an init function is read by a getter in another module", () => {
+      const result = expectAnnotated({
+        "src/llm.ts": [
+          "import OpenAI from \"openai\";",
+          "let client: OpenAI | undefined;",
+          "export function initLlm(apiKey: string): void {",
+          "  client = new OpenAI({ apiKey });",
+          "}",
+          "export function llm(): OpenAI {",
+          "  if (!client) throw new Error(\"not ready\");",
+          "  return client;",
+          "}",
+          "",
+        ].join("\n"),
+        "src/server.ts": [
+          "import express from \"express\";",
+          "import { llm } from \"./llm\";",
+          "const app = express();",
+          "app.post(\"/draft\", async (req, res) => {",
+          "  const c = await llm().chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: req.body.notes }] });",
+          "  res.json({ draft: c.choices[0].message.content }); // expect: DIS001",
+          "});",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["src/server.ts:5"]);
+    });
+
+    it("JS: an exported `let` is a live binding: importers see what an init function assigned", () => {
+      const result = expectAnnotated({
+        "ai.js": [
+          "import Anthropic from \"@anthropic-ai/sdk\";",
+          "export let anthropic = null;",
+          "export function connect() {",
+          "  anthropic = new Anthropic();",
+          "}",
+          "",
+        ].join("\n"),
+        "api.js": [
+          "import express from \"express\";",
+          "import { anthropic } from \"./ai.js\";",
+          "const app = express();",
+          "app.post(\"/ask\", async (req, res) => {",
+          "  const m = await anthropic.messages.create({ model: \"claude-3-5-haiku-latest\", max_tokens: 100, messages: [{ role: \"user\", content: req.body.q }] });",
+          "  res.send(m.content[0].text); // expect: DIS001",
+          "});",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["api.js:5"]);
+    });
+  });
+});
