@@ -201,4 +201,88 @@ describe("real-app shapes (resolved question 22)", function () {
       assert.deepEqual(calls(result), ["api.js:5"]);
     });
   });
+
+  describe("attributes set in any method", () => {
+    it("Python: `self.client` set in a plain method reaches every other method, registered as a bound callback or run on its own", () => {
+      const result = expectAnnotated({
+        "bot.py": [
+          "from openai import OpenAI",
+          "from telegram import Update",
+          "from telegram.ext import Application, CommandHandler, ContextTypes",
+          "",
+          "class Bot:",
+          "    def connect(self):",
+          "        self.client = OpenAI()",
+          "",
+          "    async def ask(self, update: Update, context: ContextTypes.DEFAULT_TYPE):",
+          "        c = self.client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": update.message.text}])",
+          "        await update.message.reply_text(c.choices[0].message.content)  # expect: DIS001",
+          "",
+          "    async def topic(self, update: Update, context: ContextTypes.DEFAULT_TYPE):",
+          "        words = \" \".join((context.args or [])[1:])",
+          "        c = self.client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": f\"Explain {words}\"}])",
+          "        await update.message.reply_text(\"AI tutor: \" + c.choices[0].message.content)",
+          "",
+          "    def run(self):",
+          "        self.connect()",
+          "        app = Application.builder().token(\"x\").build()",
+          "        app.add_handler(CommandHandler(\"ask\", self.ask))",
+          "        app.add_handler(CommandHandler(\"topic\", self.topic))",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["bot.py:10", "bot.py:15"]);
+    });
+
+    it("Django: a client opened in `setup()` serves the view's handler methods; inherited attributes and class attributes are found", () => {
+      const result = expectAnnotated({
+        "views.py": [
+          "import json",
+          "from anthropic import Anthropic",
+          "from django.http import JsonResponse",
+          "from django.views import View",
+          "",
+          "class AiView(View):",
+          "    model = \"claude-3-5-haiku-latest\"",
+          "    def setup(self, request, *args, **kwargs):",
+          "        super().setup(request, *args, **kwargs)",
+          "        self.client = Anthropic()",
+          "",
+          "class DraftView(AiView):",
+          "    def post(self, request):",
+          "        notes = json.loads(request.body)[\"notes\"]",
+          "        m = self.client.messages.create(model=self.model, max_tokens=200, messages=[{\"role\": \"user\", \"content\": notes}])",
+          "        return JsonResponse({\"draft\": m.content[0].text})  # expect: DIS001",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(result.report.inventory.map((i) => `${i.line} ${i.model}`), ["15 claude-3-5-haiku-latest"]);
+    });
+
+    it("TypeScript: `this.client` set in an init method is the client of the class's other methods", () => {
+      const result = expectAnnotated({
+        "service.ts": [
+          "import OpenAI from \"openai\";",
+          "import express from \"express\";",
+          "class Summariser {",
+          "  private client?: OpenAI;",
+          "  init() {",
+          "    this.client = new OpenAI();",
+          "  }",
+          "  async summarise(text: string) {",
+          "    const r = await this.client!.chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: text }] });",
+          "    return r.choices[0].message.content;",
+          "  }",
+          "}",
+          "const summariser = new Summariser();",
+          "const app = express();",
+          "app.post(\"/sum\", async (req, res) => {",
+          "  res.json({ summary: await summariser.summarise(req.body.text) }); // expect: DIS001",
+          "});",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["service.ts:9"]);
+    });
+  });
 });

@@ -118,8 +118,11 @@ export class Facts {
   /** Files that make at least one AI call. */
   readonly filesWithAiCalls = new Set<string>();
   private readonly seenAiCalls = new Set<string>();
+  /** Above zero while the engine evaluates code only for the values it computes (see Engine.quietly): nothing is recorded. */
+  muted = 0;
 
   addAiCall(fact: AiCallFact): void {
+    if (this.muted) return;
     this.filesWithAiCalls.add(fact.site.loc.file);
     const key = `${fact.site.loc.file}:${fact.site.loc.start}:${fact.guard.consent ? 1 : 0}:${fact.promptLabels.map((l) => l.id).join(",")}:${fact.systemLabels.map((l) => l.id).join(",")}:${fact.tags.map((t) => t.name).join(",")}`;
     if (this.seenAiCalls.has(key)) return;
@@ -128,6 +131,7 @@ export class Facts {
   }
 
   addSink(fact: SinkFact): void {
+    if (this.muted) return;
     this.sinks.push(fact);
   }
 

@@ -270,8 +270,9 @@ export function union(values: readonly Value[], depth = 0): Value {
     }
   }
   const withElems = present.filter((v) => v.elems);
-  if (withElems.length) {
-    const elems = withElems.flatMap((v) => v.elems!);
+  const elems = withElems.flatMap((v) => v.elems!);
+  // `context.args or []`: an empty fallback list says nothing of the shape of data that may be there instead.
+  if (withElems.length && (elems.length || withElems.length === present.length)) {
     out.elems = elems.length > MAX_ELEMS ? [...elems.slice(0, MAX_ELEMS - 1), carry(elems.slice(MAX_ELEMS - 1))] : elems;
   }
   const refs = present.map((v) => v.ref).filter((r): r is Ref => !!r);

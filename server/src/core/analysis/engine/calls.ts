@@ -190,7 +190,7 @@ Engine.prototype.callFunction = function (this: Engine, fn: FunctionDef, scope: 
     const hop = { loc: this.loc(caller, site.span), note: `returned by ${fn.name ?? "function"}()` };
     result = this.withLabels(ret, ret.labels.map((l) => (l.kind === "ai" && l.hops.length < 4 ? { ...l, hops: [...l.hops, hop] } : l)));
   }
-  if (memoKey) this.memo.set(memoKey, { ret: result });
+  if (memoKey && !this.facts.muted) this.memo.set(memoKey, { ret: result });
   if (caller.fnKey && caller.userData === false && result.labels.some((l) => l.kind === "request" || l.kind === "stored")) caller.userData = true;
   return result;
 };
@@ -211,7 +211,7 @@ Engine.prototype.invokeFunction = function (
   const guard = handlerConsent ? { ...init.guard, consent: handlerConsent } : init.guard;
   const tags = mergeTags(init.tags, this.functionTags.get(`${mod.file}:${fn.id}`));
   const frame = this.newFrame(mod, fn, `${mod.file}:${fn.id}`, fnScope, { guard, handler: init.handler, depth: init.depth, thisValue, uiDisclosure: init.uiDisclosure ?? this.captionIn(fn.body, mod.file), tags });
-  this.invoked.add(`${mod.file}:${fn.id}`);
+  if (!this.facts.muted) this.invoked.add(`${mod.file}:${fn.id}`);
   this.callStack.push(fn.id);
   try {
     let pi = 0;

@@ -413,6 +413,8 @@ Engine.prototype.member = function (this: Engine, obj: Value, prop: string, fram
     if (ref?.k === "instance" && ref.cls) {
       const method = ref.cls.body.find((s) => s.k === "func" && s.fn.name === prop);
       if (method?.k === "func") return Value.of({ k: "function", fn: method.fn, scope: (lookup(ref.module ? this.moduleFor(ref.module.file).scope : newScope(), ref.className) ?? new Value()).ref?.k === "class" ? ((lookup(this.moduleFor(ref.module!.file).scope, ref.className)!.ref as { scope: Scope }).scope) : this.moduleFor(ref.module!.file).scope, module: ref.module!, boundThis: obj });
+      const other = this.instanceMember(obj, prop, frame);
+      if (other) return other.ref?.k === "function" ? other : this.fieldValue(other, obj, prop, frame, span);
     }
   }
   if (ref?.k === "response") {

@@ -345,7 +345,8 @@ Engine.prototype.register = function (this: Engine, reg: Registration, args: Arg
   // Evaluate inline handlers now, with their parameters typed by the framework.
   const mod = this.moduleFor(href.module.file);
   const key = `${mod.file}:${href.fn.id}`;
-  if (!this.evaluatedEntries.has(key)) {
+  // Quiet evaluation (values only) leaves the handler to run for real in its phase.
+  if (!this.evaluatedEntries.has(key) && !this.facts.muted) {
     this.evaluatedEntries.add(key);
     const params = this.paramValuesFor(mod, href.fn, info);
     try {
@@ -365,10 +366,11 @@ Engine.prototype.registerCallbacks = function (this: Engine, args: Args, reg: Re
     this.moduleFor(href.module.file).handlers.set(href.fn.id, { registration: reg });
     const mod = this.moduleFor(href.module.file);
     const key = `${mod.file}:${href.fn.id}`;
-    if (this.evaluatedEntries.has(key)) continue;
+    if (this.evaluatedEntries.has(key) || this.facts.muted) continue;
     this.evaluatedEntries.add(key);
     try {
-      this.invokeFunction(href.fn, href.scope, mod, this.paramValuesFor(mod, href.fn, { registration: reg }), undefined, { guard: {}, handler: { registration: reg }, depth: frame.depth + 1, entry: true, uiDisclosure });
+      // A bound method (`CommandHandler("start", self.greet)`) runs on its object.
+      this.invokeFunction(href.fn, href.scope, mod, this.paramValuesFor(mod, href.fn, { registration: reg }), href.boundThis, { guard: {}, handler: { registration: reg }, depth: frame.depth + 1, entry: true, uiDisclosure });
     } catch (err) {
       if (!(err instanceof BudgetExceeded)) throw err;
     }

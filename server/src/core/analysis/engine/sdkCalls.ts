@@ -335,7 +335,7 @@ Engine.prototype.callJsLibrary = function (this: Engine, full: string, ref: Extr
 Engine.prototype.uiHookValue = function (this: Engine, frame: Frame, e: CallExpr, hook: string): Value {
   const site: AiCallSite = { id: ++aiCallCounter, loc: this.loc(frame, e.span), provider: "vercel-ai", modality: "text", api: hook };
   const label: AiLabel = { kind: "ai", id: newLabelId(), call: site, hops: [] };
-  this.facts.filesWithAiCalls.add(frame.module.file);
+  if (!this.facts.muted) this.facts.filesWithAiCalls.add(frame.module.file);
   const content = new Value([label]);
   const messages = new Value([label]);
   messages.elems = [content];
@@ -448,7 +448,7 @@ Engine.prototype.aiCall = function (this: Engine, provider: string, method: Meth
   // What a user sent that becomes a prompt is interaction data from the moment it is received (resolved question 7):
   // the identities of prompt parts that carry request data, whatever the call generates.
   if (isContent(modality)) for (const v of [...promptValues, ...systemValues]) this.notePromptOrigins(v, !!method.interaction, 0);
-  for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.literalsIntoAi.set(`${l.loc.file}:${l.loc.start}:${l.loc.end}`, loc);
+  if (!this.facts.muted) for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.literalsIntoAi.set(`${l.loc.file}:${l.loc.start}:${l.loc.end}`, loc);
   const repoType = this.namedArg(args, "repo_type")?.str ?? this.namedArg(args, "repoType")?.str ?? this.namedArg(args, "repo")?.props?.get("type")?.str;
   // An upload to a model or space repository (a model card, weights) is no dataset push and no AI call.
   if (method.training === "dataset" && repoType !== undefined && repoType !== "dataset") return new Value();
@@ -514,6 +514,7 @@ Engine.prototype.notePromptOrigins = function (this: Engine, v: Value, conversat
   if (depth > 6) return;
   const children = [...(v.props?.values() ?? []), ...(v.elems ?? [])];
   const own = children.length ? v.labels : deepLabels(v);
+  if (this.facts.muted) return;
   if (own.some((l) => l.kind === "request") || (conversational && !v.texts?.length)) for (const l of own) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
   for (const c of children) this.notePromptOrigins(c, conversational, depth + 1);
 };

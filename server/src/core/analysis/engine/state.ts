@@ -1,18 +1,24 @@
 // State set by a function for others to read (resolved question 22): module bindings assigned in an init
 // function (`global client` in Python, a module `let` in JS), and attributes an object gets in any of its
 // methods (`def connect(self): self.client = OpenAI()`), not only in its constructor.
-import type { Expr, FunctionDef, Pattern, Stmt } from "../../ir/types";
+import type { ClassDef, Expr, FunctionDef, Pattern, Stmt } from "../../ir/types";
 import { forEachChildExpr, forEachStmtPart } from "../../ir/walk";
-import type { ModuleState } from "../scope";
-import type { Value } from "../values";
+import { type Frame, lookup, type ModuleState } from "../scope";
+import { type ModuleContext, type Scope, Value } from "../values";
 import { Engine } from "./engineCore";
 import { BudgetExceeded } from "./helpers";
 
 declare module "./engineCore" {
   interface Engine {
     runStateInitialisers(mod: ModuleState): void;
+    classChain(cls: ClassDef, mod: ModuleContext): Array<{ cls: ClassDef; scope: Scope; module: ModuleContext }>;
+    instanceMember(obj: Value, prop: string, frame: Frame | undefined): Value | undefined;
+    quietly<T>(work: () => T): T;
   }
 }
+
+/** Methods already run for an object's missing attributes, so each runs once per object. */
+const attributeRuns = new WeakMap<Value, Set<string>>();
 
 /**
  * After a module's top level ran: every top-level function that assigns the module's own bindings runs
@@ -95,4 +101,99 @@ function patternNames(p: Pattern, out: Set<string>): void {
     default:
       return;
   }
+}
+
+/** A workspace class and its workspace base classes, nearest first. */
+Engine.prototype.classChain = function (this: Engine, cls: ClassDef, mod: ModuleContext): Array<{ cls: ClassDef; scope: Scope; module: ModuleContext }> {
+  const out: Array<{ cls: ClassDef; scope: Scope; module: ModuleContext }> = [];
+  const own = cls.name ? lookup(this.moduleFor(mod.file).scope, cls.name) : undefined;
+  let current: { cls: ClassDef; scope: Scope; module: ModuleContext } | undefined = { cls, scope: own?.ref?.k === "class" && own.ref.cls === cls ? own.ref.scope : this.moduleFor(mod.file).scope, module: mod };
+  const seen = new Set<ClassDef>();
+  while (current && !seen.has(current.cls) && out.length < 6) {
+    seen.add(current.cls);
+    out.push(current);
+    const from: { cls: ClassDef; scope: Scope; module: ModuleContext } = current;
+    current = undefined;
+    for (const b of from.cls.bases) {
+      const base = b.k === "name" ? lookup(from.scope, b.name) : undefined;
+      if (base?.ref?.k === "class") {
+        current = { cls: base.ref.cls, scope: base.ref.scope, module: base.ref.module };
+        break;
+      }
+    }
+  }
+  return out;
+};
+
+/**
+ * A member of a workspace object that its own class body does not give: a method or class attribute
+ * of a workspace base class, or an attribute one of its methods sets (`def connect(self): self.client =
+ * OpenAI()`, Django's `setup()`): those methods run, quietly, on the object to find what it holds.
+ */
+Engine.prototype.instanceMember = function (this: Engine, obj: Value, prop: string, frame: Frame | undefined): Value | undefined {
+  const ref = obj.ref;
+  if (ref?.k !== "instance" || !ref.cls || !ref.module) return undefined;
+  const chain = this.classChain(ref.cls, ref.module);
+  for (const [i, link] of chain.entries()) {
+    for (const st of link.cls.body) {
+      // Inherited methods (the class's own are found by the caller).
+      if (i > 0 && st.k === "func" && st.fn.name === prop) return Value.of({ k: "function", fn: st.fn, scope: link.scope, module: link.module, boundThis: obj });
+      // Python class attributes: `client = OpenAI()` in the class body.
+      if (st.k === "assign" && st.value && st.targets.some((t) => t.k === "name" && t.name === prop) && frame) {
+        const mod = this.moduleFor(link.module.file);
+        return this.eval(st.value, this.newFrame(mod, undefined, `${mod.file}:${link.cls.id}`, link.scope, { depth: frame.depth + 1 }));
+      }
+    }
+  }
+  const runs = attributeRuns.get(obj) ?? new Set<string>();
+  attributeRuns.set(obj, runs);
+  for (const link of chain) {
+    for (const st of link.cls.body) {
+      if (st.k !== "func" || !st.fn.name || /^(__init__|constructor)$/.test(st.fn.name)) continue;
+      const key = `${link.module.file}:${st.fn.id}`;
+      if (runs.has(key) || this.callStack.includes(st.fn.id) || !setsAttribute(st.fn.body, prop)) continue;
+      runs.add(key);
+      const mod = this.moduleFor(link.module.file);
+      this.quietly(() => this.invokeFunction(st.fn, link.scope, mod, this.paramValuesFor(mod, st.fn, undefined), obj, { guard: {}, depth: (frame?.depth ?? 0) + 1, entry: true }));
+      const set = obj.props?.get(prop);
+      if (set) return set;
+    }
+  }
+  return undefined;
+};
+
+/**
+ * Runs work for the values it computes, not for its findings: nothing it meets is recorded (sinks, AI
+ * calls, consent writes), no function it runs counts as analysed and no result is memoised, so the
+ * code still runs for real in its own context.
+ */
+Engine.prototype.quietly = function <T>(this: Engine, work: () => T): T {
+  this.facts.muted++;
+  try {
+    return work();
+  } finally {
+    this.facts.muted--;
+  }
+};
+
+/** Whether statements assign `self.<prop>` / `this.<prop>` anywhere (nested blocks and callbacks included). */
+function setsAttribute(body: readonly Stmt[], prop: string): boolean {
+  let found = false;
+  const isSelf = (e: Expr) => e.k === "name" && (e.name === "self" || e.name === "this");
+  const target = (p: Pattern) => p.k === "member" && p.prop === prop && isSelf(p.object);
+  const visitExpr = (e: Expr | undefined): void => {
+    if (!e || found) return;
+    if (e.k === "assign" && target(e.target)) found = true;
+    else if (e.k === "func") visitStmts(e.fn.body);
+    else forEachChildExpr(e, visitExpr);
+  };
+  const visitStmts = (stmts: readonly Stmt[]): void => {
+    for (const s of stmts) {
+      if (found) return;
+      if (s.k === "assign" && s.targets.some(target)) found = true;
+      else if (s.k !== "class") forEachStmtPart(s, visitExpr, (b) => visitStmts(b));
+    }
+  };
+  visitStmts(body);
+  return found;
 }
