@@ -285,4 +285,131 @@ describe("real-app shapes (resolved question 22)", function () {
       assert.deepEqual(calls(result), ["service.ts:9"]);
     });
   });
+
+  describe("injected services and entities", () => {
+    const nestApp = {
+      "src/ai/ai.service.ts": [
+        "import { Injectable } from \"@nestjs/common\";",
+        "import OpenAI from \"openai\";",
+        "@Injectable()",
+        "export class AiService {",
+        "  private readonly client = new OpenAI();",
+        "  async ask(question: string): Promise<string> {",
+        "    const r = await this.client.chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: question }] });",
+        "    return r.choices[0].message.content ?? \"\";",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+      "src/ai/tokens.ts": "export const LLM = \"LLM\";\n",
+      "src/ai/port.ts": "export interface AiPort { ask(q: string): Promise<string>; }\n",
+      "src/notes/note.entity.ts": [
+        "import { Column, Entity, PrimaryGeneratedColumn } from \"typeorm\";",
+        "@Entity()",
+        "export class Note {",
+        "  @PrimaryGeneratedColumn() id!: number;",
+        "  @Column() question!: string;",
+        "  @Column() answer!: string;",
+        "}",
+        "",
+      ].join("\n"),
+      "src/app.module.ts": [
+        "import { Module } from \"@nestjs/common\";",
+        "import Anthropic from \"@anthropic-ai/sdk\";",
+        "import { AiService } from \"./ai/ai.service\";",
+        "import { LLM } from \"./ai/tokens\";",
+        "import { AskController } from \"./ask.controller\";",
+        "@Module({ controllers: [AskController], providers: [AiService, { provide: LLM, useFactory: () => new Anthropic() }] })",
+        "export class AppModule {}",
+        "",
+      ].join("\n"),
+      "src/ask.controller.ts": [
+        "import { Body, Controller, Inject, Post } from \"@nestjs/common\";",
+        "import { InjectRepository } from \"@nestjs/typeorm\";",
+        "import { Repository } from \"typeorm\";",
+        "import { AiService } from \"./ai/ai.service\";",
+        "import type { AiPort } from \"./ai/port\";",
+        "import { LLM } from \"./ai/tokens\";",
+        "import { Note } from \"./notes/note.entity\";",
+        "@Controller(\"ask\")",
+        "export class AskController {",
+        "  constructor(",
+        "    private readonly ai: AiService,",
+        "    @Inject(LLM) private readonly llm: any,",
+        "    @Inject(\"ARCHIVE_AI\") private readonly archive: any,",
+        "    private readonly port: AiPort,",
+        "    @InjectRepository(Note) private readonly notes: Repository<Note>,",
+        "  ) {}",
+        "  @Post()",
+        "  async ask(@Body() body: { question: string }) {",
+        "    const answer = await this.ai.ask(body.question);",
+        "    const note = this.notes.create({ question: body.question, answer });",
+        "    await this.notes.save(note); // expect: CON001",
+        "    return { answer }; // expect: DIS001",
+        "  }",
+        "  @Post(\"claude\")",
+        "  async claude(@Body() body: { question: string }) {",
+        "    const m = await this.llm.messages.create({ model: \"claude-3-5-haiku-latest\", max_tokens: 100, messages: [{ role: \"user\", content: body.question }] });",
+        "    return { text: m.content[0].text }; // expect: DIS001",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    };
+
+    it("NestJS: a provider injected through a constructor parameter property runs its own method; a token's factory provider is the client; `repo.create` keeps the data until `save`", () => {
+      const result = expectAnnotated(nestApp);
+      assert.deepEqual(calls(result), ["src/ai/ai.service.ts:7", "src/ask.controller.ts:26"]);
+    });
+
+    it("says in the coverage notes, with file and line, which injected parameters hold nothing it can follow", () => {
+      const dir = workspace(nestApp);
+      const result = scan({ paths: [dir], config: { testFixtures: [] } });
+      const notes = (result.report.coverage.notes ?? []).map((n) => `${n.file}:${n.line} ${n.message}`);
+      assert.deepEqual(notes, [
+        `src/ask.controller.ts:13 the injected \`archive\` (any) is registered for token "ARCHIVE_AI", which no module of the workspace provides: calls through it are not followed`,
+        "src/ask.controller.ts:14 the injected `port` (AiPort) names no class of the workspace or of a known SDK: calls through it are not followed",
+      ]);
+    });
+
+    it("Python: FastAPI `Depends(Class)` builds the class, and its constructor parameter typed with a workspace service class holds an instance of it", () => {
+      const result = expectAnnotated({
+        "app.py": [
+          "from fastapi import Depends, FastAPI",
+          "from openai import OpenAI",
+          "",
+          "class Llm:",
+          "    def __init__(self):",
+          "        self.client = OpenAI()",
+          "    def complete(self, text: str) -> str:",
+          "        r = self.client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": text}])",
+          "        return r.choices[0].message.content",
+          "",
+          "class Summariser:",
+          "    def __init__(self, llm: Llm):",
+          "        self.llm = llm",
+          "    def summarise(self, text: str) -> str:",
+          "        return self.llm.complete(\"Summarise: \" + text)",
+          "",
+          "app = FastAPI()",
+          "",
+          "@app.post(\"/sum\")",
+          "def summary(text: str, svc: Summariser = Depends(Summariser)):",
+          "    return {\"summary\": svc.summarise(text)}  # expect: DIS001",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["app.py:8"]);
+    });
+
+    it("notes a module loaded by a computed name, in JS and Python", () => {
+      const dir = workspace({
+        "load.ts": "export async function provider(name: string) {\n  const mod = await import(`./providers/${name}`);\n  return mod.default;\n}\n",
+        "load.py": "import importlib\n\ndef provider(name):\n    return importlib.import_module(f\"providers.{name}\")\n",
+      });
+      const result = scan({ paths: [dir], config: { testFixtures: [] } });
+      const notes = (result.report.coverage.notes ?? []).map((n) => `${n.file}:${n.line}`).sort();
+      assert.deepEqual(notes, ["load.py:4", "load.ts:2"]);
+    });
+  });
 });

@@ -120,6 +120,13 @@ export class Facts {
   private readonly seenAiCalls = new Set<string>();
   /** Above zero while the engine evaluates code only for the values it computes (see Engine.quietly): nothing is recorded. */
   muted = 0;
+  /** What the analysis could not resolve (a dynamic import, an injected token with no provider), where and why. */
+  readonly coverageNotes: Array<{ loc: Loc; message: string }> = [];
+
+  addCoverageNote(loc: Loc, message: string): void {
+    if (this.muted || this.coverageNotes.some((n) => n.loc.file === loc.file && n.loc.start === loc.start && n.message === message)) return;
+    this.coverageNotes.push({ loc, message });
+  }
 
   addAiCall(fact: AiCallFact): void {
     if (this.muted) return;

@@ -112,6 +112,8 @@ export interface Param {
   span: Span;
   /** Names of parameter decorators (`@Body()`, `@Req()`), TypeScript only. */
   decorators?: string[];
+  /** The decorators themselves, with their arguments (`@Inject(AI_CLIENT)`). */
+  decoratorExprs?: Expr[];
   /** A TypeScript parameter property (`private readonly repo: Repo`): also assigned to `this`. */
   property?: boolean;
 }

@@ -63,6 +63,8 @@ export interface RoleSpec {
   fluent?: boolean;
   /** Methods that return the object's data (`toBuffer()`). */
   dataMethods?: readonly string[];
+  /** Methods that build an entity from the data they are given (`repo.create({...})`): the entity keeps it until it is stored. */
+  builders?: readonly string[];
 }
 
 export interface FrameworkEntry {
@@ -406,6 +408,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   /** TypeORM / MikroORM repositories and entity managers (typed constructor parameters in NestJS services). */
   "orm.repository": {
     recordSinks: Object.fromEntries(["save", "insert", "update", "upsert", "persistAndFlush", "nativeInsert", "nativeUpdate"].map((n) => [n, { category: "db" as const, args: "all" as const }])),
+    builders: ["create", "merge", "preload"],
   },
 };
 

@@ -123,6 +123,13 @@ Engine.prototype.callRole = function (this: Engine, role: string, callee: Value,
     this.sinkBySpec(spec.anyMethodSink, spec.anyMethodSink.kind, frame, e.span, `${baseRole}.${method}`, args, receiver);
     return new Value();
   }
+  // ORM entities built from data keep it (resolved question 22): the record sink is the later `save(entity)`.
+  if (spec?.builders?.includes(method)) {
+    const data = args.positional.filter((a) => a.props && !a.ref);
+    const entity = carry(data.length ? data : args.positional);
+    entity.props = new Map(data.flatMap((d) => [...d.props!]));
+    return entity;
+  }
   if (spec?.requestMethods?.includes(method)) {
     const v = this.requestData(callee, method, frame, e.span, `${baseRole.split(".")[0]} ${method}()`);
     return v;
@@ -233,7 +240,11 @@ Engine.prototype.callBuiltin = function (this: Engine, name: string, receiver: V
     }
     case "require": {
       const spec = args.positional[0]?.str;
-      if (!spec) return new Value();
+      if (!spec) {
+        // `await import(\`./providers/${name}\`)`: which module, and so which client, is decided at run time.
+        if (args.positional.length) this.noteCoverage(this.loc(frame, e.span), "a module is loaded by a name computed at run time: the AI clients and calls it provides are not followed");
+        return new Value();
+      }
       const target = this.workspace.resolve(frame.module.file, spec, frame.module.language);
       if (target) return Value.of({ k: "module", module: target, path: [], local: true });
       return this.externalModule(spec, [], false);

@@ -121,6 +121,9 @@ Engine.prototype.paramValue = function (this: Engine, mod: ModuleState, fn: Func
     if (/^(Req|Request)$/.test(d)) return this.roleValue("express.req");
     if (/^(Res|Response)$/.test(d)) return this.roleValue("express.res");
   }
+  // Constructor parameters a DI container fills: workspace services, `@Inject(TOKEN)` providers.
+  const di = this.injectedParam(mod, fn, p, loc);
+  if (di) return di;
   if (p.typeAnn) {
     const typed = this.valueForType(mod, p.typeAnn, loc, reg, fn, p);
     if (typed) return typed;
@@ -233,6 +236,8 @@ Engine.prototype.instanceForStandalone = function (this: Engine, mod: ModuleStat
 Engine.prototype.dependencyValue = function (this: Engine, e: Expr, frame: Frame): Value | undefined {
   if (e.k !== "call" || !/^(Depends|Security)$/.test(calleeName(e.callee) ?? "") || !e.args[0]) return undefined;
   const dep = this.eval(e.args[0].value, frame).ref;
+  // `Depends(AiService)`: FastAPI builds the class, its constructor's parameters being dependencies too.
+  if (dep?.k === "class") return this.instantiate(dep.cls, dep.scope, this.moduleFor(dep.module.file), undefined, { guard: {}, depth: frame.depth + 1 }, undefined);
   if (dep?.k !== "function") return undefined;
   const ret = this.callFunction(dep.fn, dep.scope, this.moduleFor(dep.module.file), { positional: [], named: new Map(), exprs: [], all: [] }, dep.boundThis, frame, undefined, dep.tags);
   const value = dep.fn.isGenerator ? ret.elems?.[0] ?? ret : ret;

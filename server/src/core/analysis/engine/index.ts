@@ -12,4 +12,5 @@ import "./jsx";
 import "./sinks";
 import "./consent";
 import "./state";
+import "./injection";
 export { calleeName, dirOf, exprText, wordsOf } from "./helpers";

@@ -269,6 +269,16 @@ Engine.prototype.callPythonLibrary = function (this: Engine, full: string, args:
     (bound as Value & { preset?: Args }).preset = { positional: args.positional.slice(1), named: args.named, exprs: [], all: args.all.slice(1) };
     return bound;
   }
+  // `importlib.import_module("openai")` imports like `import openai`; a computed name cannot be followed.
+  if (full === "importlib.import_module") {
+    const spec = args.positional[0]?.str;
+    if (spec === undefined) {
+      if (args.positional.length) this.noteCoverage(this.loc(frame, e.span), "a module is imported by a name computed at run time: the AI clients and calls it provides are not followed");
+      return new Value();
+    }
+    const target = this.workspace.resolve(frame.module.file, spec, "python");
+    return target ? Value.of({ k: "module", module: target, path: [], local: true }) : this.externalModule(spec, [], true);
+  }
   // Raw HTTP to a known AI host (resolved question 2).
   if (/^(requests|httpx|aiohttp|urllib3)\.(post|put|request|get|patch|stream)$/.test(full) || /^(requests|httpx)\.(Session|Client|AsyncClient)\.(post|put|request|stream)$/.test(full)) {
     const raw = this.rawHttp(args, frame, e, /request$/.test(full) ? 1 : 0);
