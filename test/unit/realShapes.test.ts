@@ -412,4 +412,140 @@ describe("real-app shapes (resolved question 22)", function () {
       assert.deepEqual(notes, ["load.py:4", "load.ts:2"]);
     });
   });
+
+  describe("URLs built from a known AI host in a constant", () => {
+    it("JS: a template literal, a concatenation and an axios client with a base URL, the host imported from another module", () => {
+      const result = expectAnnotated({
+        "hosts.ts": "export const ELEVENLABS_API = \"https://api.elevenlabs.io\";\nexport const OPENAI = \"https://api.openai.com\";\n",
+        "worker.ts": [
+          "import axios from \"axios\";",
+          "import { writeFile } from \"node:fs/promises\";",
+          "import { Worker } from \"bullmq\";",
+          "import { ELEVENLABS_API, OPENAI } from \"./hosts\";",
+          "const openai = axios.create({ baseURL: `${OPENAI}/v1` });",
+          "async function speak(text: string, voice: string) {",
+          "  const res = await fetch(`${ELEVENLABS_API}/v1/text-to-speech/${voice}`, { method: \"POST\", body: JSON.stringify({ text }) });",
+          "  if (!res.ok) {",
+          "    console.error(`speech failed: ${res.status} ${await res.text()}`);",
+          "    throw new Error(\"speech failed\");",
+          "  }",
+          "  return Buffer.from(await res.arrayBuffer());",
+          "}",
+          "async function draw(prompt: string) {",
+          "  const r = await fetch(OPENAI + \"/v1/images/generations\", { method: \"POST\", body: JSON.stringify({ prompt }) });",
+          "  return Buffer.from((await r.json()).data[0].b64_json, \"base64\");",
+          "}",
+          "async function chat(q: string) {",
+          "  const r = await openai.post(\"/chat/completions\", { model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: q }] });",
+          "  if (r.status !== 200) console.warn(\"chat failed\", r.status, r.data);",
+          "  return r.data.choices[0].message.content;",
+          "}",
+          "new Worker(\"jobs\", async (job) => {",
+          "  await writeFile(\"a.mp3\", await speak(job.data.text, job.data.voice)); // expect: WMK001",
+          "  await writeFile(\"a.png\", await draw(job.data.prompt)); // expect: WMK001",
+          "  console.log(await chat(job.data.q)); // expect: CON001",
+          "});",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(result.report.inventory.map((i) => `${i.line} ${i.provider} ${i.modality}`), ["7 elevenlabs audio", "15 openai image", "19 openai text"]);
+    });
+
+    it("Python: an f-string and a concatenation with a constant host, and a client with `base_url`", () => {
+      const result = expectAnnotated({
+        "app.py": [
+          "import httpx",
+          "import requests",
+          "from flask import Flask, jsonify, request",
+          "",
+          "BASE = \"https://api.openai.com\"",
+          "app = Flask(__name__)",
+          "anthropic = httpx.Client(base_url=\"https://api.anthropic.com\")",
+          "",
+          "@app.post(\"/a\")",
+          "def a():",
+          "    r = requests.post(f\"{BASE}/v1/chat/completions\", json={\"model\": \"gpt-4o-mini\", \"messages\": [{\"role\": \"user\", \"content\": request.json[\"q\"]}]})",
+          "    if r.status_code != 200:",
+          "        app.logger.error(\"failed: %s\", r.text)",
+          "        return jsonify(error=\"unavailable\"), 503",
+          "    return jsonify(answer=r.json()[\"choices\"][0][\"message\"][\"content\"])  # expect: DIS001",
+          "",
+          "@app.post(\"/b\")",
+          "def b():",
+          "    r = requests.post(BASE + \"/v1/images/generations\", json={\"prompt\": request.json[\"q\"]})",
+          "    return jsonify(image=r.json()[\"data\"][0][\"url\"], ai_generated=True)  # expect: WMK001",
+          "",
+          "@app.post(\"/c\")",
+          "def c():",
+          "    r = anthropic.post(\"/v1/messages\", json={\"messages\": [{\"role\": \"user\", \"content\": request.json[\"q\"]}]})",
+          "    return jsonify(answer=r.json()[\"content\"][0][\"text\"])  # expect: DIS001",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(result.report.inventory.map((i) => `${i.line} ${i.provider} ${i.modality}`), ["11 openai text", "19 openai image", "24 anthropic text"]);
+    });
+  });
+
+  describe("branches", () => {
+    it("a caller that passes a flag takes only the branch it selects: a file path is no content", () => {
+      expectAnnotated({
+        "notes.py": [
+          "from pathlib import Path",
+          "from fastapi import FastAPI",
+          "from openai import OpenAI",
+          "",
+          "app = FastAPI()",
+          "client = OpenAI()",
+          "",
+          "def transcribe(path: Path, *, archive: bool = False) -> str:",
+          "    result = client.audio.transcriptions.create(model=\"whisper-1\", file=path.open(\"rb\"))",
+          "    if archive:",
+          "        out = Path(\"/srv\") / f\"{path.stem}.txt\"",
+          "        out.write_text(result.text)  # expect: CON001",
+          "        return str(out)",
+          "    return result.text",
+          "",
+          "@app.get(\"/t\")",
+          "def text(p: str):",
+          "    return {\"transcript\": transcribe(Path(p))}  # expect: DIS001",
+          "",
+          "@app.post(\"/archive\")",
+          "def archive(p: str):",
+          "    return {\"stored_at\": transcribe(Path(p), archive=True)}",
+          "",
+          "@app.post(\"/quick\")",
+          "def quick(p: str):",
+          "    return {\"text\": transcribe(Path(p)) if not False else \"\"}  # expect: DIS001",
+          "",
+        ].join("\n"),
+      });
+    });
+
+    it("a function analysed on its own takes both branches of a boolean default; a consent stub's result decides nothing", () => {
+      expectAnnotated({
+        "lib.py": [
+          "import logging",
+          "from flask import Flask",
+          "from openai import OpenAI",
+          "",
+          "app = Flask(__name__)",
+          "log = logging.getLogger(__name__)",
+          "client = OpenAI()",
+          "",
+          "def has_consent():",
+          "    return False",
+          "",
+          "def summarise(text, keep=False):",
+          "    r = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": text}])",
+          "    answer = r.choices[0].message.content",
+          "    if keep:",
+          "        log.info(\"summary: %s\", answer)  # expect: CON001",
+          "    if has_consent():",
+          "        log.info(\"kept: %s\", answer)",
+          "    return answer",
+          "",
+        ].join("\n"),
+      });
+    });
+  });
 });

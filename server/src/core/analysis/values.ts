@@ -167,6 +167,11 @@ export class Value {
   constant?: number | boolean | null;
   /** Literal text joined into this value (labels, prefixes), used to find disclosure text. */
   texts?: readonly string[];
+  /**
+   * The text in order, with `{}` where a part is unknown (`${BASE}/v1/text-to-speech/${voice}` with a
+   * known BASE): enough to tell the host and path of a URL built from constants.
+   */
+  shape?: string;
   ref?: Ref;
   /** A person record: its fields are personal data, and serialising it sends them all. */
   record?: { word: string; health: boolean; loc: Loc };

@@ -232,7 +232,9 @@ Engine.prototype.invokeFunction = function (
       }
       if (v === undefined || (init.entry && v.isEmpty() && v.str === undefined && v.constant === undefined)) {
         v = p.default ? this.dependencyValue(p.default, frame) ?? this.eval(p.default, frame) : undefined;
-        if (!v || (v.isEmpty() && v.str === undefined && (v.constant === undefined || v.constant === null))) v = this.paramValue(mod, fn, p, init.handler?.registration);
+        // Analysed on its own, a function may be called with any flag: a boolean default decides no branch.
+        const assumedFlag = init.entry && typeof v?.constant === "boolean";
+        if (!v || assumedFlag || (v.isEmpty() && v.str === undefined && (v.constant === undefined || v.constant === null))) v = this.paramValue(mod, fn, p, init.handler?.registration);
       } else if (p.typeAnn && !v.ref && !v.record) {
         const rec = personRecordWord(p.typeAnn.replace(/[^\w]/g, " ").trim().split(/\s+/).pop() ?? "");
         if (rec) {

@@ -65,6 +65,7 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
       const strs = e.parts.map((p, i) => (typeof p === "string" ? p : parts[e.parts.slice(0, i).filter((x) => typeof x !== "string").length]?.str));
       const out = this.joinValues(parts, texts);
       if (strs.every((s) => s !== undefined)) out.str = strs.join("");
+      else out.shape = e.parts.map((p, i) => (typeof p === "string" ? p : textShape(parts[e.parts.slice(0, i).filter((x) => typeof x !== "string").length]))).join("");
       this.literalPii(out, e.span, frame);
       return out;
     }
@@ -104,6 +105,7 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
       if (e.op === "+" || e.op === "%" || e.op === "<<" || e.op === "|") {
         const out = this.joinValues([this.serialised(l, frame, e.left.span), this.serialised(r, frame, e.right.span)]);
         if (l.str !== undefined && r.str !== undefined && e.op === "+") out.str = l.str + r.str;
+        else if (e.op === "+" && (l.str ?? l.shape ?? r.str ?? r.shape) !== undefined) out.shape = textShape(l) + textShape(r);
         if (l.elems && r.elems && e.op === "+") out.elems = [...l.elems, ...r.elems];
         return out;
       }
@@ -123,6 +125,7 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
     }
     case "unary": {
       const v = this.eval(e.operand, frame);
+      if ((e.op === "not" || e.op === "!") && this.knownTruth(v) !== undefined) return Value.constant(!this.knownTruth(v));
       if (e.op === "not" || e.op === "!") return this.requestOnly(v);
       return new Value();
     }
@@ -133,7 +136,8 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
       return this.requestOnly(union([l, r]));
     }
     case "cond": {
-      this.eval(e.test, frame);
+      const known = this.knownCondition(e.test, frame);
+      if (known !== undefined) return this.eval(known ? e.then : e.else, frame);
       const polarity = this.consentPolarity(e.test, frame);
       const savedGuard = frame.guard;
       if (polarity === "pos") frame.guard = { ...savedGuard, consent: this.loc(frame, e.test.span) };
@@ -566,4 +570,9 @@ function describeRequestPart(prop: string): string {
   if (/^(author|member|user|username|first_name|last_name|full_name|display_name|from_user|user_name)$/.test(prop)) return "user profile field";
   if (/^(text_input|text_area|chat_input|file_uploader|camera_input|audio_input)$/.test(prop)) return "user input";
   return `request ${prop}`;
+}
+
+/** A value's text for a shape: its exact text, its own shape, or `{}` for what is not known. */
+function textShape(v: Value | undefined): string {
+  return v?.str ?? v?.shape ?? "{}";
 }

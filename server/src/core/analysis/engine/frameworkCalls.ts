@@ -140,7 +140,8 @@ Engine.prototype.callRole = function (this: Engine, role: string, callee: Value,
   if (spec?.dataMethods?.includes(method)) return state ? carry([state]) : new Value();
   if (spec?.fluent) return this.roleValue(baseRole, state ? this.fluentState(state, args, frame, e) : undefined);
   if (baseRole === "$http") {
-    const raw = this.rawHttp(args, frame, e, 0);
+    // `client.post(url)`, `client.request("POST", url)`; relative URLs go to the client's base URL.
+    const raw = this.rawHttp(args, frame, e, method === "request" && args.positional.length > 1 ? 1 : 0, state?.str);
     if (raw) return raw;
   }
   if (baseRole === "streamlit.sessionState") return method === "get" ? (args.positional[0]?.str ? this.streamlitState.get(args.positional[0].str) ?? new Value() : new Value()) : new Value();

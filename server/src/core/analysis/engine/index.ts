@@ -13,4 +13,5 @@ import "./sinks";
 import "./consent";
 import "./state";
 import "./injection";
+import "./branches";
 export { calleeName, dirOf, exprText, wordsOf } from "./helpers";

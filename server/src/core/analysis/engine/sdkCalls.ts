@@ -37,8 +37,9 @@ declare module "./engineCore" {
     callJsLibrary(full: string, ref: Extract<Ref, { k: "module" }>, args: Args, frame: Frame, e: CallExpr, name: string | undefined): Value;
     uiHookValue(frame: Frame, e: CallExpr, hook: string): Value;
     reactState(args: Args): Value;
-    rawHttp(args: Args, frame: Frame, e: CallExpr, urlIndex: number): Value | undefined;
+    rawHttp(args: Args, frame: Frame, e: CallExpr, urlIndex: number, base?: string): Value | undefined;
     parsedJson(v: Value): Value;
+    httpClient(base: Value | undefined): Value;
     aiCall(provider: string, method: MethodSpec, args: Args, frame: Frame, e: CallExpr, client: Extract<Ref, { k: "sdk" }> | undefined, receiverLabels?: readonly Label[]): Value;
     slotArgs(method: MethodSpec, e: CallExpr): Map<string, SlotArg[]>;
     notePromptOrigins(v: Value, conversational: boolean, depth: number): void;
@@ -284,7 +285,7 @@ Engine.prototype.callPythonLibrary = function (this: Engine, full: string, args:
     const raw = this.rawHttp(args, frame, e, /request$/.test(full) ? 1 : 0);
     if (raw) return raw;
   }
-  if (/^(requests|httpx)\.(Session|Client|AsyncClient)$/.test(full) || /^aiohttp\.ClientSession$/.test(full)) return this.roleValue("$http");
+  if (/^(requests|httpx)\.(Session|Client|AsyncClient)$/.test(full) || /^aiohttp\.ClientSession$/.test(full)) return this.httpClient(this.namedArg(args, "base_url") ?? args.positional[0]);
   if (full === "boto3.resource" && args.positional[0]?.str === "s3") return this.roleValue("aws.s3");
   if (PYTHON_FILE_WRITERS.has(full) || PYTHON_FILE_WRITERS.has(full.replace(/^numpy/, "np"))) {
     if (full === "csv.writer") return this.roleValue("python.file");
@@ -322,7 +323,14 @@ Engine.prototype.callPythonLibrary = function (this: Engine, full: string, args:
   return this.unknownCallResult(args, name, false);
 };
 
+/** An HTTP client object; `base`: the base URL it was made with, when known (a literal or built from constants). */
+Engine.prototype.httpClient = function (this: Engine, base: Value | undefined): Value {
+  const url = base?.str ?? base?.shape;
+  return this.roleValue("$http", url !== undefined ? Value.string(url) : undefined);
+};
+
 Engine.prototype.callJsLibrary = function (this: Engine, full: string, ref: Extract<Ref, { k: "module" }>, args: Args, frame: Frame, e: CallExpr, name: string | undefined): Value {
+  if (/^axios#(default\.)?create$/.test(full)) return this.httpClient(this.namedArg(args, "baseURL"));
   if (/^(axios)#(post|put|request|patch|get)?$/.test(full) || /^(axios)#default\.(post|put|request)$/.test(full) || /^(got|ky|node-fetch|undici|cross-fetch|isomorphic-fetch)#(post|put|default|fetch|request)?$/.test(full)) {
     const raw = this.rawHttp(args, frame, e, 0);
     if (raw) return raw;
@@ -366,9 +374,12 @@ Engine.prototype.reactState = function (this: Engine, args: Args): Value {
 };
 
 /** `fetch(url, {body})`, `requests.post(url, json=...)`: an AI call when the URL is a known AI host. */
-Engine.prototype.rawHttp = function (this: Engine, args: Args, frame: Frame, e: CallExpr, urlIndex: number): Value | undefined {
+Engine.prototype.rawHttp = function (this: Engine, args: Args, frame: Frame, e: CallExpr, urlIndex: number, base?: string): Value | undefined {
   const urlValue = args.positional[urlIndex] ?? this.namedArg(args, "url");
-  const url = urlValue?.str ?? (urlValue?.texts ? urlValue.texts.join("") : undefined);
+  // A literal, or a URL built from a constant host (`${ELEVENLABS_API}/v1/text-to-speech/${voice}`, resolved question 22).
+  let url = urlValue?.str ?? urlValue?.shape ?? (urlValue?.texts ? urlValue.texts.join("") : undefined);
+  // A client made with a base URL (`axios.create({ baseURL })`, `httpx.Client(base_url=...)`) and a path.
+  if (base && (!url || !/^[a-z][\w+.-]*:\/\//i.test(url))) url = trimEnd(base, "/") + (url ? `/${url.replace(/^\/+/, "")}` : "");
   if (!url) return undefined;
   const endpoint = aiEndpoint(url);
   if (!endpoint) return undefined;
@@ -577,4 +588,11 @@ function systemExprs(method: MethodSpec, args: readonly Arg[]): Expr[] {
     else messages(a.value, 0);
   }
   return out;
+}
+
+/** `text` without trailing `ch` (a loop: `/\/+$/` backtracks quadratically on long runs). */
+function trimEnd(text: string, ch: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === ch) end--;
+  return text.slice(0, end);
 }

@@ -213,7 +213,10 @@ Engine.prototype.typedLocal = function (this: Engine, frame: Frame, typeAnn: str
 };
 
 Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" }>, frame: Frame): Completion {
-  this.eval(stmt.test, frame);
+  const known = this.knownCondition(stmt.test, frame);
+  // A condition on a constant (a flag the caller passed) takes one path: only it runs, and only what it returns is returned.
+  if (known !== undefined) return this.execBlock(known ? stmt.then : stmt.else, frame);
+  const failed = this.failedResponse(stmt.test, frame);
   const polarity = this.consentPolarity(stmt.test, frame);
   const testLoc = this.loc(frame, stmt.test.span);
   const before = frame.scope;
@@ -225,6 +228,7 @@ Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" 
   frame.scope = thenScope;
   frame.branch = `${savedBranch}.${++this.branchCounter}`;
   if (polarity === "pos") frame.guard = { ...savedGuard, consent: testLoc };
+  if (failed?.when === "then") this.withoutAiContent(frame, failed.name);
   const thenC = this.execBlock(stmt.then, frame);
   frame.guard = savedGuard;
   const thenHeader = frame.responseDisclosure;
@@ -234,6 +238,7 @@ Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" 
   frame.scope = elseScope;
   frame.branch = `${savedBranch}.${++this.branchCounter}`;
   if (polarity === "neg") frame.guard = { ...savedGuard, consent: testLoc };
+  if (failed?.when === "else") this.withoutAiContent(frame, failed.name);
   const elseC = this.execBlock(stmt.else, frame);
   frame.branch = savedBranch;
   frame.guard = savedGuard;
