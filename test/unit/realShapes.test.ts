@@ -548,4 +548,83 @@ describe("real-app shapes (resolved question 22)", function () {
       });
     });
   });
+
+  describe("handlers", () => {
+    it("Vercel functions: a default-exported (req, res) or (request) function in a project's root `api` folder handles requests; `_` helpers do not", () => {
+      expectAnnotated({
+        "web/package.json": "{\"name\": \"web\"}\n",
+        "web/api/eta.js": [
+          "import OpenAI from \"openai\";",
+          "const openai = new OpenAI();",
+          "export default async function handler(req, res) {",
+          "  const c = await openai.chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: req.body.question }] });",
+          "  console.log(`answered ${req.body.question}`); // expect: CON001",
+          "  return res.status(200).json({ answer: c.choices[0].message.content }); // expect: DIS001",
+          "}",
+          "",
+        ].join("\n"),
+        "web/api/edge/ask.ts": [
+          "import Anthropic from \"@anthropic-ai/sdk\";",
+          "const anthropic = new Anthropic();",
+          "export default async function (request: Request) {",
+          "  const { q } = await request.json();",
+          "  const m = await anthropic.messages.create({ model: \"claude-3-5-haiku-latest\", max_tokens: 100, messages: [{ role: \"user\", content: q }] });",
+          "  return Response.json({ answer: m.content[0].text }); // expect: DIS001",
+          "}",
+          "",
+        ].join("\n"),
+        "web/api/_lib/prompt.ts": [
+          "import OpenAI from \"openai\";",
+          "const openai = new OpenAI();",
+          "export default async function ask(prompt: string) {",
+          "  const c = await openai.chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"system\", content: prompt }] });",
+          "  return c.choices[0].message.content;",
+          "}",
+          "",
+        ].join("\n"),
+      });
+    });
+
+    it("Workers: a module object with `fetch` exported by name handles requests and is server code", () => {
+      expectAnnotated({
+        "src/index.ts": [
+          "import Anthropic from \"@anthropic-ai/sdk\";",
+          "const worker = {",
+          "  async fetch(request: Request, env: { KEY: string }) {",
+          "    const { q } = (await request.json()) as { q: string };",
+          "    console.log(\"question\", q); // expect: CON001",
+          "    const m = await new Anthropic({ apiKey: env.KEY }).messages.create({ model: \"claude-3-5-haiku-latest\", max_tokens: 100, messages: [{ role: \"user\", content: q }] });",
+          "    return Response.json({ answer: m.content[0].text }); // expect: DIS001",
+          "  },",
+          "};",
+          "export default worker;",
+          "",
+        ].join("\n"),
+      });
+    });
+
+    it("Fastify: routes added by a plugin registered with `app.register` are request handlers", () => {
+      expectAnnotated({
+        "routes.js": [
+          "import OpenAI from \"openai\";",
+          "const openai = new OpenAI();",
+          "export default async function routes(app, opts) {",
+          "  app.post(\"/ask\", async (request, reply) => {",
+          "    const c = await openai.chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: request.body.q }] });",
+          "    return { answer: c.choices[0].message.content }; // expect: DIS001",
+          "  });",
+          "}",
+          "",
+        ].join("\n"),
+        "server.js": [
+          "import Fastify from \"fastify\";",
+          "import routes from \"./routes.js\";",
+          "const app = Fastify();",
+          "app.register(routes, { prefix: \"/v1\" });",
+          "app.listen({ port: 3000 });",
+          "",
+        ].join("\n"),
+      });
+    });
+  });
 });

@@ -127,8 +127,8 @@ export interface ModuleState {
   readonly exports: Map<string, Value>;
   status: "new" | "running" | "done";
   readonly isServer: boolean;
-  /** Next.js route / page file, SvelteKit endpoint, etc. */
-  readonly routeFile: "route" | "page" | "api" | undefined;
+  /** Next.js route / page file, SvelteKit endpoint, Vercel function in a root `api` folder, etc. */
+  readonly routeFile: "route" | "page" | "api" | "function" | undefined;
   /** Module re-exports (`export * from`) resolved lazily. */
   readonly starExports: string[];
   /** Every function defined in the module, with the scope it closes over. */

@@ -65,6 +65,8 @@ export interface RoleSpec {
   dataMethods?: readonly string[];
   /** Methods that build an entity from the data they are given (`repo.create({...})`): the entity keeps it until it is stored. */
   builders?: readonly string[];
+  /** Methods that run a plugin function with these roles for its parameters (`fastify.register(routes)` gives `routes` the app). */
+  plugins?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface FrameworkEntry {
@@ -111,7 +113,8 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     userSinks: { json: ALL_ARGS, send: ALL_ARGS, write: ALL_ARGS, end: ALL_ARGS, jsonp: ALL_ARGS, render: { category: "response", args: [1] }, sendFile: { category: "response", args: [] } },
   },
   "fastify.module": { callable: { role: "fastify.app" } },
-  "fastify.app": { registers: verbs(FASTIFY_ROUTE), members: { log: "logger" } },
+  "fastify.app": { registers: verbs(FASTIFY_ROUTE), members: { log: "logger" }, plugins: { register: ["fastify.app", "fastify.options"] } },
+  "fastify.options": { dataMembers: true },
   "fastify.req": { requestProps: ["body", "query", "params", "headers", "cookies"], members: { log: "logger" } },
   "fastify.reply": { chain: ["code", "status", "header", "headers", "type"], headerMethods: ["header"], userSinks: { send: ALL_ARGS } },
   "koa.app": { registers: { use: KOA_ROUTE } },

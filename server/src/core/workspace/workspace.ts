@@ -78,6 +78,12 @@ export class Workspace {
     return result;
   }
 
+  /** The workspace root, or a folder with a `package.json` or `vercel.json` (a project inside a monorepo). */
+  isProjectRoot(dir: string): boolean {
+    if (dir === this.root) return true;
+    return this.withinRoot(dir) && (this.files.exists(joinPath(dir, "package.json")) || this.files.exists(joinPath(dir, "vercel.json")));
+  }
+
   private withinRoot(path: string): boolean {
     return path === this.root || path.startsWith(this.root.endsWith("/") ? this.root : this.root + "/");
   }

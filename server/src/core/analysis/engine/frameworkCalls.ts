@@ -84,6 +84,11 @@ Engine.prototype.callRole = function (this: Engine, role: string, callee: Value,
   }
   if (baseRole === "fs.member" || (baseRole === "fs.module" && FS_READ_METHODS.has(method))) return this.callFsMember(method, args, frame, e);
   if (spec?.registers?.[method]) return this.register(spec.registers[method], args, frame, e, method, (callee.ref as Extract<Ref, { k: "framework" }>).owner ?? receiver);
+  // Plugins registered through the framework's module system get the app: the routes they add are handlers.
+  if (spec?.plugins?.[method]) {
+    this.runCallbacks(args, frame, spec.plugins[method].map((r) => this.roleValue(r)));
+    return this.roleValue(baseRole);
+  }
   if (baseRole === "gradio.module") return this.callGradio(method, args, frame, e);
   const state = (callee.ref as Extract<Ref, { k: "framework" }>).state;
   // Builders (`procedure.input(...)`, `procedure.use(requireConsent)`) return a new one that keeps

@@ -69,6 +69,13 @@ Engine.prototype.routeExportRole = function (this: Engine, mod: ModuleState, fn:
     return { registration: { kind: "route", params: [isSvelteKitEndpoint(mod.file) ? "web.requestEvent" : "web.request"], returnIsSink: "response" } };
   }
   if (mod.routeFile === "api" && fn.isDefaultExport) return { registration: { kind: "route", params: ["express.req", "express.res"] } };
+  // Vercel functions: `export default function handler(req, res)` (Node), `(request)` returning a Response, or `export function POST(request)`.
+  if (mod.routeFile === "function" && fn.isDefaultExport) {
+    return fn.params.length === 1 ? { registration: { kind: "route", params: ["web.request"], returnIsSink: "response" } } : { registration: { kind: "route", params: ["express.req", "express.res"] } };
+  }
+  if (mod.routeFile === "function" && fn.exported && fn.name && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(fn.name)) {
+    return { registration: { kind: "route", params: ["web.request"], returnIsSink: "response" } };
+  }
   if (mod.routeFile === "page" && fn.isDefaultExport) return { registration: { kind: "ui", params: ["next.pageProps"] } };
   // Remix / React Router route modules: `action({ request, params })`, `loader(...)`.
   if (fn.exported && fn.name && /^(action|loader|clientAction|clientLoader)$/.test(fn.name) && mod.language !== "python") return { registration: { kind: "route", params: ["web.requestEvent"], returnIsSink: "response" } };
@@ -290,13 +297,15 @@ Engine.prototype.serveCall = function (this: Engine, e: CallExpr, args: Args, fr
 };
 
 Engine.prototype.registerDefaultExportObject = function (this: Engine, v: Value, frame: Frame): void {
+  void frame;
+  // The handlers may be defined in another module than the export (`export default worker` of an imported object).
   const fetch = v.props?.get("fetch");
   if (fetch?.ref?.k === "function") {
-    frame.module.handlers.set(fetch.ref.fn.id, { registration: { kind: "route", params: ["web.request", "cf.env"], returnIsSink: "response" } });
+    this.moduleFor(fetch.ref.module.file).handlers.set(fetch.ref.fn.id, { registration: { kind: "route", params: ["web.request", "cf.env"], returnIsSink: "response" } });
   }
   for (const name of ["scheduled", "queue"]) {
     const h = v.props?.get(name);
-    if (h?.ref?.k === "function") frame.module.handlers.set(h.ref.fn.id, { registration: { kind: "worker" } });
+    if (h?.ref?.k === "function") this.moduleFor(h.ref.module.file).handlers.set(h.ref.fn.id, { registration: { kind: "worker" } });
   }
 };
 

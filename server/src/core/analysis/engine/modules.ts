@@ -2,7 +2,7 @@
 // and the names of external modules.
 import type { Expr, Pattern, Span } from "../../ir/types";
 import { JS_RESPONSE_CONSTRUCTORS, PY_RESPONSE_CONSTRUCTORS } from "../../sdk/frameworks";
-import { fileUnderFolder, isPagesApiPath, isRouteHandlerPath } from "../../workspace/routePaths";
+import { fileUnderFolder, isPagesApiPath, isRootApiPath, isRouteHandlerPath } from "../../workspace/routePaths";
 import { dropInFor } from "../../sdk/instrumentation";
 import { findSdkEntry } from "../sdkResolve";
 import { type Frame, lookup, markModuleScope, type ModuleState, newScope } from "../scope";
@@ -104,7 +104,7 @@ Engine.prototype.loadModule = function (this: Engine, path: string): ModuleState
     exports: new Map(),
     status: "running",
     isServer: this.options.isServerFile(path),
-    routeFile: routeFileKind(path),
+    routeFile: routeFileKind(path) ?? (isRootApiPath(path, (dir) => this.workspace.isProjectRoot(dir)) ? "function" : undefined),
     starExports: [],
     functions: [],
     handlers: new Map(),

@@ -144,7 +144,8 @@ Engine.prototype.exec = function (this: Engine, stmt: Stmt, frame: Frame): Compl
     case "exportDefault": {
       const v = this.eval(stmt.expr, frame);
       frame.module.exports.set("default", v);
-      if (stmt.expr.k === "object") this.registerDefaultExportObject(v, frame);
+      // `export default { fetch }`, or an object built earlier (`const worker = { fetch }; export default worker`).
+      if (stmt.expr.k === "object" || v.props?.has("fetch")) this.registerDefaultExportObject(v, frame);
       return "normal";
     }
     case "exportNames": {
