@@ -627,4 +627,31 @@ describe("real-app shapes (resolved question 22)", function () {
       });
     });
   });
+
+  describe("prompts before the call (resolved question 7)", () => {
+    it("a record's text field that becomes part of a prompt is interaction data when it is logged first; its id and other fields are not", () => {
+      expectAnnotated({
+        "bot.py": [
+          "import logging",
+          "from openai import OpenAI",
+          "from slack_bolt import App",
+          "from claims_db import find_claim",
+          "",
+          "log = logging.getLogger(__name__)",
+          "app = App()",
+          "client = OpenAI()",
+          "",
+          "@app.command(\"/summary\")",
+          "def summary(ack, command, respond):",
+          "    ack()",
+          "    claim = find_claim(command[\"text\"])",
+          "    log.info(\"claim %s from %s\", claim.id, claim.region)",
+          "    log.info(\"claim says: %s\", claim.description)  # expect: CON001",
+          "    c = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": f\"Region {claim.region}. What happened: {claim.description}\"}])",
+          "    respond(\"AI summary: \" + c.choices[0].message.content)",
+          "",
+        ].join("\n"),
+      });
+    });
+  });
 });

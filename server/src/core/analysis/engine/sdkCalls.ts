@@ -9,6 +9,7 @@ import type { SlotArg } from "../facts";
 import { optionExpr } from "../../ir/options";
 import { gatewayTagForHeader, gatewayTagForUrl, TRACING_DECORATORS, wrapperFor } from "../../sdk/instrumentation";
 import { aiEndpoint, awsCommand, callableOf, findMethod, findSdkEntry, normaliseSegment, providerForUrl } from "../sdkResolve";
+import { isConversationFieldKey } from "../names";
 import type { Frame } from "../scope";
 import {
   type AiCallSite, type AiLabel, carry, deepLabels, EMPTY_LABELS, type Label, type Loc, mergeLabelLists, mergeLabels, type Modality, newLabelId,
@@ -536,7 +537,12 @@ Engine.prototype.notePromptOrigins = function (this: Engine, v: Value, conversat
   const children = [...(v.props?.values() ?? []), ...(v.elems ?? [])];
   const own = children.length ? v.labels : deepLabels(v);
   if (this.facts.muted) return;
-  if (own.some((l) => l.kind === "request") || (conversational && !v.texts?.length)) for (const l of own) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
+  if (own.some((l) => l.kind === "request") || (conversational && !v.texts?.length)) {
+    for (const l of own) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
+  } else if (conversational) {
+    // What someone wrote, read from a record (`claim.description`, `ticket.body`), is a message wherever it is interpolated (resolved question 7).
+    for (const l of own) if (l.kind === "origin" && isConversationFieldKey(l.key)) this.facts.promptOrigins.add(l.key);
+  }
   for (const c of children) this.notePromptOrigins(c, conversational, depth + 1);
 };
 
