@@ -654,4 +654,88 @@ describe("real-app shapes (resolved question 22)", function () {
       });
     });
   });
+
+  describe("wrappers and entities", () => {
+    it("a workspace function that returns its argument gives back the same client, in Python and JS", () => {
+      const result = expectAnnotated({
+        "wrap.py": [
+          "from flask import Flask, jsonify, request",
+          "from openai import OpenAI",
+          "",
+          "def instrument(client, name=\"chat\"):",
+          "    client.timeout = 30",
+          "    return client",
+          "",
+          "app = Flask(__name__)",
+          "client = instrument(OpenAI())",
+          "",
+          "@app.post(\"/ask\")",
+          "def ask():",
+          "    c = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": request.json[\"q\"]}])",
+          "    return jsonify(answer=c.choices[0].message.content)  # expect: DIS001",
+          "",
+        ].join("\n"),
+        "wrap.ts": [
+          "import Anthropic from \"@anthropic-ai/sdk\";",
+          "import express from \"express\";",
+          "function withRetries<T>(client: T, retries = 3): T {",
+          "  console.debug(`retries: ${retries}`);",
+          "  return client;",
+          "}",
+          "const anthropic = withRetries(new Anthropic());",
+          "const app = express();",
+          "app.post(\"/ask\", async (req, res) => {",
+          "  const m = await anthropic.messages.create({ model: \"claude-3-5-haiku-latest\", max_tokens: 100, messages: [{ role: \"user\", content: req.body.q }] });",
+          "  res.json({ answer: m.content[0].text }); // expect: DIS001",
+          "});",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["wrap.py:13", "wrap.ts:10"]);
+    });
+
+    it("entities built from data keep it until they are stored: Prisma `data`, Mongoose documents, Sequelize `build`, SQLAlchemy keywords", () => {
+      expectAnnotated({
+        "notes.ts": [
+          "import express from \"express\";",
+          "import OpenAI from \"openai\";",
+          "import { PrismaClient } from \"@prisma/client\";",
+          "import { Note } from \"./models\";",
+          "import { Draft } from \"./sequelize\";",
+          "const prisma = new PrismaClient();",
+          "const openai = new OpenAI();",
+          "const app = express();",
+          "app.post(\"/notes\", async (req, res) => {",
+          "  const c = await openai.chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: req.body.text }] });",
+          "  const summary = c.choices[0].message.content;",
+          "  await prisma.note.create({ data: { body: summary } }); // expect: CON001",
+          "  const doc = new Note({ summary });",
+          "  await doc.save(); // expect: CON001",
+          "  const draft = Draft.build({ text: summary });",
+          "  await draft.save(); // expect: CON001",
+          "  await prisma.consentEvent.create({ data: { userId: req.body.userId, purpose: \"notes\", grantedAt: new Date(), granted: req.body.consent } });",
+          "  res.json({ ok: true });",
+          "});",
+          "",
+        ].join("\n"),
+        "store.py": [
+          "from flask import Flask, request, jsonify",
+          "from openai import OpenAI",
+          "from .models import Summary, db",
+          "",
+          "app = Flask(__name__)",
+          "client = OpenAI()",
+          "",
+          "@app.post(\"/s\")",
+          "def s():",
+          "    c = client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": request.json[\"text\"]}])",
+          "    row = Summary(text=c.choices[0].message.content, owner_id=request.json[\"uid\"])",
+          "    db.session.add(row)  # expect: CON001",
+          "    db.session.commit()",
+          "    return jsonify(ok=True)",
+          "",
+        ].join("\n"),
+      });
+    });
+  });
 });
