@@ -603,6 +603,29 @@ describe("real-app shapes (resolved question 22)", function () {
       });
     });
 
+    it("Express: a handler wrapped by a library (`asyncHandler(fn)`) is the handler; one that cannot be resolved is a coverage note", () => {
+      const result = expectAnnotated({
+        "app.js": [
+          "import express from \"express\";",
+          "import asyncHandler from \"express-async-handler\";",
+          "import OpenAI from \"openai\";",
+          "import { ask } from \"./controllers/ask\";",
+          "const openai = new OpenAI();",
+          "const app = express();",
+          "app.post(\"/ask\", asyncHandler(async (req, res) => {",
+          "  const c = await openai.chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: req.body.q }] });",
+          "  res.json({ answer: c.choices[0].message.content }); // expect: DIS001",
+          "}));",
+          "app.post(\"/ask/v2\", ask);",
+          "app.use(express.json());",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual((result.report.coverage.notes ?? []).map((n) => `${n.file}:${n.line} ${n.message}`), [
+        "app.js:11 the handler `ask` of this route cannot be resolved (it comes from a module outside the workspace or is computed): the requests it handles are not followed",
+      ]);
+    });
+
     it("Fastify: routes added by a plugin registered with `app.register` are request handlers", () => {
       expectAnnotated({
         "routes.js": [

@@ -33,6 +33,8 @@ declare module "./engineCore" {
     registerDefaultExportObject(v: Value, frame: Frame): void;
     registrationMarker(info: HandlerInfo): Value;
     register(reg: Registration, args: Args, frame: Frame, e: CallExpr, method: string, router?: Value): Value;
+    unwrapHandlers(args: Args, e: CallExpr): Args;
+    noteUnresolvedHandler(args: Args, frame: Frame, e: CallExpr, method: string): void;
     registerCallbacks(args: Args, reg: Registration, frame: Frame, which: "last" | "all", uiDisclosure?: Loc): void;
   }
 }
@@ -317,7 +319,9 @@ Engine.prototype.registrationMarker = function (this: Engine, info: HandlerInfo)
 
 /** `app.post(path, [middleware...], handler)`, `bot.on(event, handler)`, `@app.get(path)`. */
 Engine.prototype.register = function (this: Engine, reg: Registration, args: Args, frame: Frame, e: CallExpr, method: string, router?: Value): Value {
+  args = this.unwrapHandlers(args, e);
   const fnArgs = args.all.filter((a) => a.ref?.k === "function");
+  if (fnArgs.length === 0) this.noteUnresolvedHandler(args, frame, e, method);
   // Consent middleware before the handler (resolved question 8).
   let consent: Loc | undefined;
   // Route options with hooks (Fastify `{ preHandler: requireConsent }`, `{ onRequest: [auth, requireConsent] }`).
@@ -389,4 +393,36 @@ Engine.prototype.registerCallbacks = function (this: Engine, args: Args, reg: Re
       if (!(err instanceof BudgetExceeded)) throw err;
     }
   }
+};
+
+/**
+ * `app.post(path, asyncHandler(async (req, res) => ...))`, `catchAsync(controller.create)`: a library
+ * wrapper around the handler hands the request to the function it wraps, which is the handler.
+ */
+Engine.prototype.unwrapHandlers = function (this: Engine, args: Args, e: CallExpr): Args {
+  let all: Value[] | undefined;
+  e.args.forEach((a, i) => {
+    const v = args.all[i];
+    if (a.value.k !== "call" || !v || v.ref?.k === "function" || v.ref?.k === "framework") return;
+    const callee = this.exprValues.get(a.value.callee);
+    if (callee?.ref?.k === "function" || callee?.ref?.k === "class") return;
+    const inner = a.value.args.map((x) => this.exprValues.get(x.value)).filter((x): x is Value => x?.ref?.k === "function");
+    if (inner.length !== 1) return;
+    (all ??= [...args.all])[i] = inner[0];
+  });
+  return all ? { ...args, all, positional: args.positional.map((p) => (all!.includes(p) ? p : all![args.all.indexOf(p)] ?? p)) } : args;
+};
+
+/**
+ * A route registered with a handler the analysis cannot see (imported from a module outside the
+ * workspace, computed): its requests and responses are not followed, which the coverage says.
+ */
+Engine.prototype.noteUnresolvedHandler = function (this: Engine, args: Args, frame: Frame, e: CallExpr, method: string): void {
+  if (frame.module.language === "python" || /^(use|route|all|on|once)$/.test(method) || e.args.length < 2) return;
+  const last = e.args[e.args.length - 1].value;
+  const v = args.all[args.all.length - 1];
+  // Unknown, or imported from a workspace path that does not resolve (`./controllers/ask`, `@/handlers`); a package's export is the package's business.
+  const missingModule = v?.ref?.k === "module" && !v.ref.local && /^(\.|\/|[@~]\/)/.test(v.ref.module);
+  if ((last.k !== "name" && last.k !== "member") || !v || (v.ref && !missingModule) || v.str !== undefined || v.constant !== undefined || v.props || v.elems) return;
+  this.noteCoverage(this.loc(frame, e.span), `the handler \`${exprText(last)}\` of this route cannot be resolved (it comes from a module outside the workspace or is computed): the requests it handles are not followed`);
 };
