@@ -29,9 +29,10 @@ const FLOORS: Record<string, number> = {
   "test/fixtures/heldout7/python": 0.97,
   // Left: a Responses API tool call's name counted as content.
   "test/fixtures/heldout7/js": 0.98,
-  // Second-wave rules (CON004, PII003, WMK002, GRD001), written blind from the catalogue; floors at the values they had when they landed.
+  // Second-wave rules (CON004, PII003, WMK002, GRD001), written blind from the catalogue; floors at the values they had when they landed
+  // (js raised when a module client set by an init function at the bottom of the file was followed).
   "test/fixtures/heldout8/python": 0.631,
-  "test/fixtures/heldout8/js": 0.826,
+  "test/fixtures/heldout8/js": 0.851,
   // Shapes of real apps (resolved questions 22 and 23): injected services, module state, wrappers, handlers, chat UIs.
   "test/fixtures/heldout9/python": 1.0,
   // Left: the chat UI of next-mtr-chat (resolved question 23: tool parts, role-filtered lists, one finding per JSX tree).
@@ -39,9 +40,7 @@ const FLOORS: Record<string, number> = {
 };
 
 /** Inventory recall floors below 1 (every other suite lists every call): calls the analyser still misses, by suite. */
-const INVENTORY_FLOORS: Record<string, number> = {
-  "test/fixtures/heldout8/js": 0.92,
-};
+const INVENTORY_FLOORS: Record<string, number> = {};
 
 /**
  * Suites scanned with the default configuration, as a user would: their apps have test folders

@@ -150,6 +150,29 @@ describe("real-app shapes (resolved question 22): clients and services", functio
       assert.deepEqual(calls(result), ["src/server.ts:5"]);
     });
 
+    it("JS: a route evaluated where it is registered sees the client an init function called at the bottom of the file assigns", () => {
+      const result = expectAnnotated({
+        "server.ts": [
+          "import Fastify from \"fastify\";",
+          "import OpenAI from \"openai\";",
+          "import { wrapOpenAI } from \"braintrust\";",
+          "let traced: OpenAI;",
+          "function initTracing() {",
+          "  traced = wrapOpenAI(new OpenAI());",
+          "}",
+          "const app = Fastify();",
+          "app.post(\"/ask\", async (request: any) => {",
+          "  const c = await traced.chat.completions.create({ model: \"gpt-4o-mini\", messages: [{ role: \"user\", content: \"Say hello\" }] });",
+          "  return { answer: c.choices[0].message.content }; // expect: DIS001",
+          "});",
+          "initTracing();",
+          "app.listen({ port: 3000 });",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["server.ts:10"]);
+    });
+
     it("JS: an exported `let` is a live binding: importers see what an init function assigned", () => {
       const result = expectAnnotated({
         "ai.js": [

@@ -9,6 +9,7 @@ import {
   carry, deepLabels, type Label, mergeLabels, newLabelId, type OriginLabel, mergeTags, type PiiLabel, type Ref, type Scope, union, Value, withAiFlag,
 } from "../values";
 import { Engine } from "./engineCore";
+import { isUnset } from "./state";
 import { isMedia, isRunnable } from "./helpers";
 
 declare module "./engineCore" {
@@ -197,7 +198,9 @@ Engine.prototype.requestOnly = function (this: Engine, v: Value): Value {
 
 Engine.prototype.evalName = function (this: Engine, name: string, frame: Frame, span: Span): Value {
   if ((name === "self" || name === "this") && frame.thisValue) return frame.thisValue;
-  const v = lookup(frame.scope, name);
+  let v = lookup(frame.scope, name);
+  // A module binding still unset here may be filled by an init function that runs before any request.
+  if (v && frame.fn && isUnset(v)) v = this.initialiseModuleState(frame.scope, name) ?? v;
   if (v) {
     if (v.ref?.k === "framework" && v.ref.role === "flask.request") return this.flaskRequest(frame);
     // A variable whose name denotes personal data holds it (resolved question 12).

@@ -8,6 +8,7 @@ import { findSdkEntry } from "../sdkResolve";
 import { type Frame, lookup, markModuleScope, type ModuleState, newScope } from "../scope";
 import { mergeTags, type Ref, type Tag, Value } from "../values";
 import { Engine } from "./engineCore";
+import { moduleOfScope } from "./state";
 import { BudgetExceeded, frameworkRole } from "./helpers";
 
 declare module "./engineCore" {
@@ -110,6 +111,7 @@ Engine.prototype.loadModule = function (this: Engine, path: string): ModuleState
     handlers: new Map(),
   };
   this.modules.set(path, mod);
+  moduleOfScope.set(scope, mod);
   const frame = this.newFrame(mod, undefined, `${path}:module`, scope, { uiDisclosure: this.captionIn(file.program.body, path) });
   try {
     this.execBlock(file.program.body, frame);

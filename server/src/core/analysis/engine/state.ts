@@ -11,6 +11,8 @@ import { BudgetExceeded } from "./helpers";
 declare module "./engineCore" {
   interface Engine {
     runStateInitialisers(mod: ModuleState): void;
+    runStateInitialiser(mod: ModuleState, entry: ModuleState["functions"][number]): void;
+    initialiseModuleState(scope: Scope, name: string): Value | undefined;
     classChain(cls: ClassDef, mod: ModuleContext): Array<{ cls: ClassDef; scope: Scope; module: ModuleContext }>;
     instanceMember(obj: Value, prop: string, frame: Frame | undefined): Value | undefined;
     quietly<T>(work: () => T): T;
@@ -29,20 +31,49 @@ Engine.prototype.runStateInitialisers = function (this: Engine, mod: ModuleState
   // ES exports are live bindings: `export let client` shows what an init function assigned later.
   const live = [...mod.exports].filter(([name, v]) => mod.scope.vars.get(name) === v).map(([name]) => name);
   for (const entry of [...mod.functions]) {
-    const { fn } = entry;
-    if (entry.scope !== mod.scope || entry.className || fn.isMethod) continue;
-    const key = `${mod.file}:${fn.id}`;
-    if (this.invoked.has(key) || this.evaluatedEntries.has(key) || mod.handlers.has(fn.id) || this.routeExportRole(mod, fn)) continue;
-    if (moduleStateAssigned(fn, mod).length === 0) continue;
-    this.evaluatedEntries.add(key);
-    try {
-      this.invokeFunction(fn, entry.scope, mod, this.paramValuesFor(mod, fn, undefined), undefined, { guard: {}, depth: 0, entry: true });
-    } catch (err) {
-      if (!(err instanceof BudgetExceeded)) throw err;
-    }
+    if (entry.scope === mod.scope && moduleStateAssigned(entry.fn, mod).length > 0) this.runStateInitialiser(mod, entry);
   }
   for (const name of live) mod.exports.set(name, mod.scope.vars.get(name)!);
 };
+
+Engine.prototype.runStateInitialiser = function (this: Engine, mod: ModuleState, entry: ModuleState["functions"][number]): void {
+  const { fn } = entry;
+  if (entry.className || fn.isMethod) return;
+  const key = `${mod.file}:${fn.id}`;
+  if (this.invoked.has(key) || this.evaluatedEntries.has(key) || mod.handlers.has(fn.id) || this.routeExportRole(mod, fn)) return;
+  this.evaluatedEntries.add(key);
+  try {
+    this.invokeFunction(fn, entry.scope, mod, this.paramValuesFor(mod, fn, undefined), undefined, { guard: {}, depth: 0, entry: true });
+  } catch (err) {
+    if (!(err instanceof BudgetExceeded)) throw err;
+  }
+};
+
+/**
+ * A module binding read while it is still unset (`let traced: OpenAI;` read by a route evaluated where
+ * it is registered, before the `initTracing()` at the bottom of the file): the functions that assign
+ * it run first, as they would before any request arrives. The new value, or undefined.
+ */
+Engine.prototype.initialiseModuleState = function (this: Engine, scope: Scope, name: string): Value | undefined {
+  let s: Scope | undefined = scope;
+  while (s && !s.vars.has(name)) s = s.parent;
+  const mod = s ? moduleOfScope.get(s) : undefined;
+  if (!mod || !s) return undefined;
+  for (const entry of [...mod.functions]) {
+    if (entry.scope !== mod.scope || !moduleStateAssigned(entry.fn, mod).includes(name)) continue;
+    this.runStateInitialiser(mod, entry);
+  }
+  const now = s.vars.get(name);
+  return now && !isUnset(now) ? now : undefined;
+};
+
+/** The module each module scope belongs to (set when the module loads). */
+export const moduleOfScope = new WeakMap<Scope, ModuleState>();
+
+/** A binding that holds nothing yet: `let client;`, `client = None`. */
+export function isUnset(v: Value): boolean {
+  return v.isEmpty() && v.str === undefined && (v.constant === undefined || v.constant === null);
+}
 
 /**
  * Module bindings a function assigns: in Python the names it declares `global` and assigns, in JS the
