@@ -398,6 +398,70 @@ describe("real-app shapes (resolved question 22): clients and services", functio
       assert.deepEqual(calls(result), ["app.py:8"]);
     });
 
+    it("FastAPI: `Annotated[Svc, Depends(get_svc)]` and type aliases of it inject the service; an aliased consent dependency guards the route", () => {
+      const result = expectAnnotated({
+        "api/__init__.py": "",
+        "api/deps.py": [
+          "from typing import Annotated",
+          "from fastapi import Depends, HTTPException",
+          "from .service import AiService",
+          "",
+          "def get_service() -> AiService:",
+          "    return AiService()",
+          "",
+          "def require_consent(user_id: str):",
+          "    if not lookup_consent(user_id):",
+          "        raise HTTPException(status_code=403)",
+          "",
+          "ServiceDep = Annotated[AiService, Depends(get_service)]",
+          "ConsentDep = Annotated[None, Depends(require_consent)]",
+          "",
+        ].join("\n"),
+        "api/service.py": [
+          "import logging",
+          "from openai import OpenAI",
+          "",
+          "log = logging.getLogger(__name__)",
+          "",
+          "class AiService:",
+          "    def __init__(self):",
+          "        self.client = OpenAI()",
+          "    def answer(self, q: str) -> str:",
+          "        r = self.client.chat.completions.create(model=\"gpt-4o-mini\", messages=[{\"role\": \"user\", \"content\": q}])",
+          "        return r.choices[0].message.content",
+          "",
+        ].join("\n"),
+        "api/main.py": [
+          "import logging",
+          "from typing import Annotated",
+          "from fastapi import Depends, FastAPI",
+          "from .deps import ConsentDep, ServiceDep, get_service",
+          "from .service import AiService",
+          "",
+          "app = FastAPI()",
+          "log = logging.getLogger(__name__)",
+          "",
+          "@app.get(\"/a\")",
+          "def a(q: str, svc: Annotated[AiService, Depends(get_service)]):",
+          "    return {\"answer\": svc.answer(q)}  # expect: DIS001",
+          "",
+          "@app.get(\"/b\")",
+          "def b(q: str, svc: ServiceDep):",
+          "    answer = svc.answer(q)",
+          "    log.info(\"answer: %s\", answer)  # expect: CON001",
+          "    return {\"answer\": answer, \"ai_generated\": True}",
+          "",
+          "@app.get(\"/c\")",
+          "def c(q: str, svc: ServiceDep, _: ConsentDep):",
+          "    answer = svc.answer(q)",
+          "    log.info(\"answer: %s\", answer)",
+          "    return {\"answer\": answer, \"ai_generated\": True}",
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(calls(result), ["api/service.py:10"]);
+    });
+
     it("notes a module loaded by a computed name, in JS and Python", () => {
       const dir = workspace({
         "load.ts": "export async function provider(name: string) {\n  const mod = await import(`./providers/${name}`);\n  return mod.default;\n}\n",

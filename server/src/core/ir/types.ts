@@ -114,6 +114,8 @@ export interface Param {
   decorators?: string[];
   /** The decorators themselves, with their arguments (`@Inject(AI_CLIENT)`). */
   decoratorExprs?: Expr[];
+  /** Python `Annotated[Svc, Depends(get_svc)]`: the dependency call in the type. */
+  annotated?: Expr;
   /** A TypeScript parameter property (`private readonly repo: Repo`): also assigned to `this`. */
   property?: boolean;
 }

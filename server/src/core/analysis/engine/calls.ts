@@ -231,7 +231,7 @@ Engine.prototype.invokeFunction = function (
         v = (p.name ? named.get(p.name) : undefined) ?? positional[pi++];
       }
       if (v === undefined || (init.entry && v.isEmpty() && v.str === undefined && v.constant === undefined)) {
-        v = p.default ? this.dependencyValue(p.default, frame) ?? this.eval(p.default, frame) : undefined;
+        v = this.paramDependency(mod, p, frame) ?? (p.default ? this.eval(p.default, frame) : undefined);
         // Analysed on its own, a function may be called with any flag: a boolean default decides no branch.
         const assumedFlag = init.entry && typeof v?.constant === "boolean";
         if (!v || assumedFlag || (v.isEmpty() && v.str === undefined && (v.constant === undefined || v.constant === null))) v = this.paramValue(mod, fn, p, init.handler?.registration);

@@ -10,7 +10,7 @@ import {
 } from "../values";
 import { Engine } from "./engineCore";
 import { isUnset } from "./state";
-import { isMedia, isRunnable } from "./helpers";
+import { calleeName, exprText, isMedia, isRunnable } from "./helpers";
 
 declare module "./engineCore" {
   interface Engine {
@@ -77,6 +77,12 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
     case "index": {
       const obj = this.eval(e.object, frame);
       const key = this.eval(e.index, frame);
+      // `Annotated[Svc, Depends(get_svc)]`: a type alias that injects what the dependency gives.
+      if (frame.module.language === "python" && /(^|\.)Annotated$/.test(exprText(e.object))) {
+        const parts = e.index.k === "array" ? e.index.elements : e.index.k === "unknown" ? e.index.children : [];
+        const dep = parts.find((x): x is Extract<Expr, { k: "call" }> => x.k === "call" && /^(Depends|Security)$/.test(calleeName(x.callee) ?? ""));
+        if (dep?.args[0]) return Object.assign(Value.of({ k: "builtin", name: "$dependency" }), { dependency: this.eval(dep.args[0].value, frame) });
+      }
       return this.index(obj, key, frame, e.span);
     }
     case "call":

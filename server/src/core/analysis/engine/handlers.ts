@@ -27,6 +27,8 @@ declare module "./engineCore" {
     recordClass(mod: ModuleState, cls: ClassDef): { word: string; health: boolean } | undefined;
     instanceForStandalone(mod: ModuleState, className: string, scope: Scope): Value | undefined;
     dependencyValue(e: Expr, frame: Frame): Value | undefined;
+    callDependency(depValue: Value, frame: Frame): Value | undefined;
+    paramDependency(mod: ModuleState, p: Param, frame: Frame): Value | undefined;
     registrationFromDecorator(d: Expr, dv: Value, frame: Frame): HandlerInfo | undefined;
     registerResolvers(resolvers: Value | undefined): void;
     serveCall(e: CallExpr, args: Args, frame: Frame): boolean;
@@ -122,7 +124,7 @@ Engine.prototype.paramValuesFor = function (this: Engine, mod: ModuleState, fn: 
 Engine.prototype.paramValue = function (this: Engine, mod: ModuleState, fn: FunctionDef, p: Param, reg: Registration | undefined): Value {
   const loc = this.locOf(mod.file, p.span);
   // An injected dependency holds what its provider gives, whatever the annotation says.
-  const injected = p.default ? this.dependencyValue(p.default, this.newFrame(mod, fn, `${mod.file}:${fn.id}`, newScope(this.moduleFor(mod.file).scope))) : undefined;
+  const injected = this.paramDependency(mod, p, this.newFrame(mod, fn, `${mod.file}:${fn.id}`, newScope(this.moduleFor(mod.file).scope)));
   if (injected) return injected;
   // NestJS-style parameter decorators say where the value comes from.
   for (const d of p.decorators ?? []) {
@@ -244,7 +246,12 @@ Engine.prototype.instanceForStandalone = function (this: Engine, mod: ModuleStat
  */
 Engine.prototype.dependencyValue = function (this: Engine, e: Expr, frame: Frame): Value | undefined {
   if (e.k !== "call" || !/^(Depends|Security)$/.test(calleeName(e.callee) ?? "") || !e.args[0]) return undefined;
-  const dep = this.eval(e.args[0].value, frame).ref;
+  return this.callDependency(this.eval(e.args[0].value, frame), frame);
+};
+
+/** What a FastAPI dependency gives: a function's return (or first yield), or a class built. */
+Engine.prototype.callDependency = function (this: Engine, depValue: Value, frame: Frame): Value | undefined {
+  const dep = depValue.ref;
   // `Depends(AiService)`: FastAPI builds the class, its constructor's parameters being dependencies too.
   if (dep?.k === "class") return this.instantiate(dep.cls, dep.scope, this.moduleFor(dep.module.file), undefined, { guard: {}, depth: frame.depth + 1 }, undefined);
   if (dep?.k !== "function") return undefined;
@@ -425,4 +432,17 @@ Engine.prototype.noteUnresolvedHandler = function (this: Engine, args: Args, fra
   const missingModule = v?.ref?.k === "module" && !v.ref.local && /^(\.|\/|[@~]\/)/.test(v.ref.module);
   if ((last.k !== "name" && last.k !== "member") || !v || (v.ref && !missingModule) || v.str !== undefined || v.constant !== undefined || v.props || v.elems) return;
   this.noteCoverage(this.loc(frame, e.span), `the handler \`${exprText(last)}\` of this route cannot be resolved (it comes from a module outside the workspace or is computed): the requests it handles are not followed`);
+};
+
+/**
+ * A FastAPI dependency of a parameter: `= Depends(get_svc)`, `Annotated[Svc, Depends(get_svc)]`, or a
+ * type alias of one (`SvcDep = Annotated[Svc, Depends(get_svc)]`, `svc: SvcDep`), wherever the alias is defined.
+ */
+Engine.prototype.paramDependency = function (this: Engine, mod: ModuleState, p: Param, frame: Frame): Value | undefined {
+  const direct = p.default ? this.dependencyValue(p.default, frame) : undefined;
+  if (direct) return direct;
+  if (p.annotated) return this.dependencyValue(p.annotated, frame);
+  const alias = p.typeAnn && /^[A-Za-z_][\w.]*$/.test(p.typeAnn) ? p.typeAnn.split(".").reduce<Value | undefined>((acc, seg, i) => (i === 0 ? lookup(mod.scope, seg) : acc ? this.member(acc, seg, undefined, undefined) : undefined), undefined) : undefined;
+  const dependency = (alias as (Value & { dependency?: Value }) | undefined)?.dependency;
+  return dependency ? this.callDependency(dependency, frame) : undefined;
 };

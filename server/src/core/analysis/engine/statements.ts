@@ -316,11 +316,19 @@ Engine.prototype.defineFunction = function (this: Engine, fn: FunctionDef, frame
   }
   // FastAPI dependencies that require consent: a parameter `= Depends(require_consent)`, or the
   // route decorator's `dependencies=[Depends(require_consent)]`.
-  const guards = [...fn.params.map((p) => p.default), ...fn.decorators.flatMap((d) => (d.k === "call" ? this.dependencyList(d.args) : []))];
+  const guards = [...fn.params.flatMap((p) => [p.default, p.annotated]), ...fn.decorators.flatMap((d) => (d.k === "call" ? this.dependencyList(d.args) : []))];
   for (const dep of guards) {
     if (!dep || !this.isConsentDependency(dep)) continue;
     const existing = frame.module.handlers.get(fn.id);
     frame.module.handlers.set(fn.id, { registration: existing?.registration ?? { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, dep.span) });
+  }
+  // A type alias of a consent dependency: `ConsentDep = Annotated[None, Depends(require_consent)]`, `_: ConsentDep`.
+  for (const p of fn.params) {
+    const alias = p.typeAnn && /^[A-Za-z_]\w*$/.test(p.typeAnn) ? lookup(frame.scope, p.typeAnn) : undefined;
+    const dep = (alias as (Value & { dependency?: Value }) | undefined)?.dependency?.ref;
+    if (dep?.k !== "function" || !dep.fn.name || !isConsentGuardName(dep.fn.name, this.options.vocabulary.consent)) continue;
+    const existing = frame.module.handlers.get(fn.id);
+    frame.module.handlers.set(fn.id, { registration: existing?.registration ?? { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, p.span) });
   }
   return value;
 };
