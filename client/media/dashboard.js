@@ -100,6 +100,9 @@
       ? el("p", {}, [`${labels.baseline} (${data.baseline.file}): ${data.baseline.accepted} ${labels.accepted}, ${data.baseline.new} ${labels.newSince}.`])
       : el("p", { class: "muted" }, [labels.noBaseline]);
     const skipped = data.coverage.skipped.length ? table([labels.file, labels.reason], data.coverage.skipped.slice(0, 50).map((s) => [s.file, s.reason])) : el("p", { class: "muted" }, [labels.none]);
+    // What the analysis could not resolve, where: a clean report is never a silent blind spot.
+    const noteList = data.coverage.noteList ?? [];
+    const notes = noteList.length ? [el("h3", {}, [labels.notes]), table([labels.file, labels.reason], noteList.slice(0, 50).map((n) => [n.where || "—", n.message]))] : [];
     const topFiles = data.topFiles.length
       ? table(
           [labels.file, labels.findings],
@@ -124,6 +127,7 @@
           el("h2", {}, [labels.coverage]),
           el("p", {}, [`${labels.filesScanned}: `, el("strong", { "data-files-scanned": String(data.coverage.filesScanned) }, [String(data.coverage.filesScanned)]), ` · ${labels.filesSkipped}: ${data.coverage.filesSkipped} · ${labels.notes}: ${data.coverage.notes} · ${labels.duration}: ${data.coverage.durationMs} ms`]),
           skipped,
+          ...notes,
           el("h2", {}, [labels.inventory]),
           table([labels.provider, labels.calls], data.inventory.providers.map((p) => [p.provider, String(p.calls)])),
         ]),

@@ -29,21 +29,17 @@ const FLOORS: Record<string, number> = {
   "test/fixtures/heldout7/python": 0.97,
   // Left: a Responses API tool call's name counted as content.
   "test/fixtures/heldout7/js": 0.98,
-  // Second-wave rules (CON004, PII003, WMK002, GRD001), written blind from the catalogue. Left: a Braintrust-wrapped client held in a
-  // module `let`, ffmpeg piped into a PassThrough, Comprehend entities destructured with a default (TS).
+  // Second-wave rules (CON004, PII003, WMK002, GRD001), written blind from the catalogue. Left: ffmpeg piped into a PassThrough (TS).
   "test/fixtures/heldout8/python": 1.0,
-  "test/fixtures/heldout8/js": 0.938,
+  "test/fixtures/heldout8/js": 0.98,
   // Shapes of real apps (resolved questions 22 and 23): injected services, module state, wrappers, handlers, chat UIs.
-  "test/fixtures/heldout9/python": 0.703,
-  "test/fixtures/heldout9/js": 0.698,
+  "test/fixtures/heldout9/python": 1.0,
+  // Left: the chat UI of next-mtr-chat (resolved question 23: tool parts, role-filtered lists, one finding per JSX tree).
+  "test/fixtures/heldout9/js": 0.857,
 };
 
 /** Inventory recall floors below 1 (every other suite lists every call): calls the analyser still misses, by suite. */
-const INVENTORY_FLOORS: Record<string, number> = {
-  "test/fixtures/heldout8/js": 0.92,
-  "test/fixtures/heldout9/python": 0.55,
-  "test/fixtures/heldout9/js": 0.82,
-};
+const INVENTORY_FLOORS: Record<string, number> = {};
 
 /**
  * Suites scanned with the default configuration, as a user would: their apps have test folders

@@ -239,4 +239,41 @@ describe("genai-lint CLI", function () {
     assert.equal(Object.values(acceptedByRule).reduce((a, b) => a + b, 0), json.findings.length);
     assert.ok(validate(withBaseline), ajv.errorsText(validate.errors));
   });
+
+  it("says what it could not resolve, with file and line, in the text summary and the JSON, SARIF, HTML and Markdown reports", () => {
+    // An injected token no module provides and a module loaded by a computed name (resolved question 22).
+    const dir = tree({
+      "src/ask.controller.ts": [
+        "import { Body, Controller, Inject, Post } from \"@nestjs/common\";",
+        "@Controller(\"ask\")",
+        "export class AskController {",
+        "  constructor(@Inject(\"LLM_CLIENT\") private readonly llm: any) {}",
+        "  @Post()",
+        "  async ask(@Body() body: { q: string }) {",
+        "    const provider = await import(`./providers/${body.q}`);",
+        "    return { answer: await provider.ask(body.q) };",
+        "  }",
+        "}",
+        "",
+      ].join("\n"),
+    });
+    const where = ["src/ask.controller.ts:4", "src/ask.controller.ts:7"];
+    const text = run(["scan", dir, "--format", "text"]).stdout;
+    for (const w of where) assert.match(text, new RegExp(`note: ${w}: `));
+    const json = JSON.parse(run(["scan", dir, "--format", "json"]).stdout) as { coverage: { notes: Array<{ file: string; line: number; message: string }> } };
+    assert.deepEqual(json.coverage.notes.map((n) => `${n.file}:${n.line}`), where);
+    assert.match(json.coverage.notes[0].message, /"LLM_CLIENT".*no module of the workspace provides/);
+    assert.match(json.coverage.notes[1].message, /name computed at run time/);
+    const sarif = JSON.parse(run(["scan", dir, "--format", "sarif"]).stdout) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ locations?: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> }> };
+    const schema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false });
+    const validate = ajv.compile(schema);
+    assert.ok(validate(sarif), ajv.errorsText(validate.errors));
+    const located = sarif.runs[0].invocations[0].toolExecutionNotifications.map((n) => n.locations?.[0]?.physicalLocation).map((l) => `${l?.artifactLocation.uri}:${l?.region.startLine}`);
+    assert.deepEqual(located, where);
+    const html = run(["scan", dir, "--format", "html"]).stdout;
+    for (const w of where) assert.ok(html.includes(`<code>${w}</code>`), `HTML lists ${w}`);
+    const md = run(["scan", dir, "--format", "markdown"]).stdout;
+    for (const w of where) assert.ok(md.includes(w), `Markdown lists ${w}`);
+  });
 });

@@ -91,4 +91,16 @@ describe("compliance panel model", () => {
     assert.equal(data.coverage.languages.python, 6);
     assert.deepEqual(data.topFiles[0], { file: "app/api/chat.py", count: 3 });
   });
+
+  it("lists the coverage notes for the dashboard, each with its file and line", () => {
+    const withNotes = folder("/ws/app", []);
+    withNotes.report.coverage.notes = [
+      { file: "src/ask.controller.ts", line: 4, message: "the injected `llm` (any) is registered for token \"LLM\", which no module of the workspace provides" },
+      { message: "analysis stopped after 60000 ms; findings may be incomplete" },
+    ];
+    const data = buildDashboard([withNotes], catalogue, "en");
+    assert.equal(data.coverage.notes, 2);
+    assert.deepEqual(data.coverage.noteList.map((n) => n.where), ["src/ask.controller.ts:4", ""]);
+    assert.match(data.coverage.noteList[0].message, /no module of the workspace provides/);
+  });
 });

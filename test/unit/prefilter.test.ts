@@ -23,6 +23,12 @@ describe("workspace pre-filter", function () {
     assert.deepEqual([...textRelevance("// genai-lint-disable-file SEC001 -- vendored\n", "javascript")], ["directive"]);
     assert.deepEqual([...textRelevance("import os\n\ndef allowed_hosts():\n    return os.environ.get('HOSTS', '').split(',')\n", "python")], []);
     assert.deepEqual([...textRelevance("export function sum(a, b) { return a + b; } // opt for speed\n", "javascript")], []);
+    // A module loaded by a computed name is a blind spot the scan notes (resolved question 22).
+    assert.deepEqual([...textRelevance("const mod = await import(`./providers/${name}`);\n", "javascript")], ["dynamic"]);
+    assert.deepEqual([...textRelevance("const mod = require(path.join(dir, name));\n", "javascript")], ["dynamic"]);
+    assert.deepEqual([...textRelevance('const a = await import("./a");\nconst b = require("b");\nconst c = await import(`./c`);\n', "javascript")], []);
+    assert.deepEqual([...textRelevance("mod = importlib.import_module(f'providers.{name}')\n", "python")], ["dynamic"]);
+    assert.deepEqual([...textRelevance("mod = importlib.import_module('providers.openai')\n", "python")], []);
   });
 
   it("leaves out unrelated files, yet follows imports into them and reports what it finds there", () => {

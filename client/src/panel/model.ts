@@ -218,7 +218,16 @@ export interface DashboardData {
   rules: Array<{ id: string; title: string; dimension: string; sections: string[]; count: number; accepted?: number; docsUrl: string }>;
   baseline?: { accepted: number; new: number; file: string };
   suppressed: number;
-  coverage: { filesScanned: number; filesSkipped: number; skipped: Array<{ file: string; reason: string }>; languages: Record<string, number>; durationMs: number; notes: number };
+  /** `notes`: how many; `noteList`: each with where it points (what the analysis could not resolve, files analysed in part). */
+  coverage: {
+    filesScanned: number;
+    filesSkipped: number;
+    skipped: Array<{ file: string; reason: string }>;
+    languages: Record<string, number>;
+    durationMs: number;
+    notes: number;
+    noteList: Array<{ where: string; message: string }>;
+  };
   topFiles: Array<{ file: string; count: number }>;
   inventory: { calls: number; providers: Array<{ provider: string; calls: number }> };
   folders: string[];
@@ -257,6 +266,9 @@ export function buildDashboard(folders: readonly WorkspaceFolderReport[], catalo
     }, {}),
     durationMs: sum(folders.map((f) => f.report.coverage.durationMs)),
     notes: sum(folders.map((f) => f.report.coverage.notes?.length ?? 0)),
+    noteList: folders.flatMap((f) =>
+      (f.report.coverage.notes ?? []).map((n) => ({ where: [multiRoot && n.file ? `${f.root}/${n.file}` : n.file, n.line].filter((x) => x !== undefined && x !== "").join(":"), message: `${n.rule ? `${n.rule}: ` : ""}${n.message}` })),
+    ),
   };
   const topFiles = [...bucket(findings, (f) => fileLabel(f, multiRoot))]
     .map(([file, list]) => ({ file, count: list.length }))

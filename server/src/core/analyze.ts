@@ -44,6 +44,8 @@ export interface AnalysisResult {
   readonly filesFailed: ReadonlyArray<{ file: string; error: string }>;
   /** Workspace files the analysis read: when one changes, these findings may change. */
   readonly dependencies: readonly string[];
+  /** What could not be resolved in the reported files (a dynamic import, an injected token with no provider): where and why. */
+  readonly coverageNotes: ReadonlyArray<{ file: string; start: number; message: string }>;
 }
 
 /** Limits of one analysis, and the rules it runs. */
@@ -69,6 +71,7 @@ export interface RawAnalysis {
   readonly filesCutShort: readonly string[];
   readonly filesFailed: ReadonlyArray<{ file: string; error: string }>;
   readonly dependencies: readonly string[];
+  readonly coverageNotes: AnalysisResult["coverageNotes"];
 }
 
 /**
@@ -135,7 +138,8 @@ export function analyzeFilesRaw(workspace: Workspace, files: readonly string[], 
     inventory.push({ file: loc.file, start: loc.start, end: loc.end, provider: call.site.provider, modality: call.site.modality, api: call.site.api, model: call.site.model });
   }
   inventory.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
-  return { findings, inventory, facts: run.facts, ruleErrors, timedOut: run.timedOut, filesCutShort: run.filesCutShort, filesFailed: run.filesFailed, dependencies: run.loaded };
+  const coverageNotes = run.facts.coverageNotes.filter((n) => wanted.has(n.loc.file)).map((n) => ({ file: n.loc.file, start: n.loc.start, message: n.message }));
+  return { findings, inventory, facts: run.facts, ruleErrors, timedOut: run.timedOut, filesCutShort: run.filesCutShort, filesFailed: run.filesFailed, dependencies: run.loaded, coverageNotes };
 }
 
 /** Applies each file's suppression comments (adding SUP001/SUP002) and sorts the findings. */

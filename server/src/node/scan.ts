@@ -219,6 +219,11 @@ export function scan(options: ScanOptions): ScanResult {
   for (const e of analysis.ruleErrors) notes.push({ rule: e.ruleId, message: `rule failed and was skipped: ${e.error}` });
   for (const f of analysis.filesFailed) notes.push({ file: f.file, message: `the flow analysis of this file failed (${f.error}); findings in it may be incomplete` });
   for (const f of analysis.filesCutShort) notes.push({ file: f, message: `analysis stopped after ${fileBudgetMs} ms; findings in this file may be incomplete` });
+  // What the flow analysis could not resolve, at its line: a clean report is never a silent blind spot.
+  for (const n of analysis.coverageNotes) {
+    const text = texts.get(n.file) ?? provider.read(n.file) ?? "";
+    notes.push({ file: n.file, line: text.slice(0, n.start).split("\n").length, message: n.message });
+  }
   if (analysis.timedOut) notes.push({ message: `analysis stopped after ${options.budgetMs} ms; findings may be incomplete` });
   const coverage: Coverage = {
     filesScanned: files.length,

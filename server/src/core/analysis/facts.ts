@@ -118,8 +118,18 @@ export class Facts {
   /** Files that make at least one AI call. */
   readonly filesWithAiCalls = new Set<string>();
   private readonly seenAiCalls = new Set<string>();
+  /** Above zero while the engine evaluates code only for the values it computes (see Engine.quietly): nothing is recorded. */
+  muted = 0;
+  /** What the analysis could not resolve (a dynamic import, an injected token with no provider), where and why. */
+  readonly coverageNotes: Array<{ loc: Loc; message: string }> = [];
+
+  addCoverageNote(loc: Loc, message: string): void {
+    if (this.muted || this.coverageNotes.some((n) => n.loc.file === loc.file && n.loc.start === loc.start && n.message === message)) return;
+    this.coverageNotes.push({ loc, message });
+  }
 
   addAiCall(fact: AiCallFact): void {
+    if (this.muted) return;
     this.filesWithAiCalls.add(fact.site.loc.file);
     const key = `${fact.site.loc.file}:${fact.site.loc.start}:${fact.guard.consent ? 1 : 0}:${fact.promptLabels.map((l) => l.id).join(",")}:${fact.systemLabels.map((l) => l.id).join(",")}:${fact.tags.map((t) => t.name).join(",")}:${[...fact.slots.values()].flat().flatMap((a) => a.labels.map((l) => l.id)).join(",")}`;
     if (this.seenAiCalls.has(key)) return;
@@ -134,6 +144,7 @@ export class Facts {
   }
 
   addSink(fact: SinkFact): void {
+    if (this.muted) return;
     this.sinks.push(fact);
   }
 

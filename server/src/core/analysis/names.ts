@@ -306,3 +306,14 @@ export const NON_CONTENT_FIELDS: ReadonlySet<string> = new Set([
 
 /** Fields holding the tools a model asked to call: their arguments are model output, what running them returns is not. */
 export const TOOL_CALL_FIELDS: ReadonlySet<string> = new Set(["tool_calls", "toolCalls", "function_call", "functionCall", "function_calls", "functionCalls"]);
+
+/** Words of a record's field that hold what people wrote: a stored conversation or message, not a job's status or metrics. */
+const CONVERSATION_WORDS = new Set([
+  "message", "messages", "body", "text", "content", "conversation", "conversations", "transcript", "history", "chat", "thread", "comment", "comments",
+  "note", "notes", "question", "questions", "answer", "reply", "replies", "feedback", "review", "reviews", "description", "query", "prompt", "input", "turns",
+]);
+
+/** Whether an origin key (`handler|claim.description`) reads a field of a record that holds what someone wrote. */
+export function isConversationFieldKey(key: string): boolean {
+  return (key.split("|").pop() ?? "").split(".").slice(1).some((seg) => splitWords(seg).some((w) => CONVERSATION_WORDS.has(w)));
+}

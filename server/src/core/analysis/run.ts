@@ -2,6 +2,7 @@
 import { findPersonalData } from "../detect/personalData";
 import type { Workspace } from "../workspace/workspace";
 import { isDirectlyServerCode, moduleFacts, type ModuleFacts } from "../workspace/moduleFacts";
+import { isRootApiPath } from "../workspace/routePaths";
 import { Engine, type Vocabulary } from "./engine/index";
 import type { Facts } from "./facts";
 
@@ -28,9 +29,17 @@ export interface EngineLimits {
 
 export function runEngine(workspace: Workspace, files: readonly string[], vocabulary: Vocabulary, deadline?: number, limits: EngineLimits = {}): EngineRun {
   const perFile = new Map<string, ModuleFacts>();
-  for (const path of files) {
+  const factsOf = (path: string): ModuleFacts | undefined => {
     const parsed = workspace.getFile(path);
-    if (parsed) perFile.set(path, moduleFacts(parsed.program, path));
+    if (!parsed) return undefined;
+    const facts = moduleFacts(parsed.program, path);
+    // A Vercel function (a script in a project's root `api` folder) handles requests: server code.
+    if (!facts.definesHandlers && isRootApiPath(path, (dir) => workspace.isProjectRoot(dir))) facts.definesHandlers = true;
+    return facts;
+  };
+  for (const path of files) {
+    const f = factsOf(path);
+    if (f) perFile.set(path, f);
   }
   // Server code: files that are, and every workspace module they import, directly or not.
   const server = new Set<string>();
@@ -40,8 +49,7 @@ export function runEngine(workspace: Workspace, files: readonly string[], vocabu
     if (server.has(path)) continue;
     server.add(path);
     const facts = perFile.get(path) ?? (() => {
-      const parsed = workspace.getFile(path);
-      const f = parsed ? moduleFacts(parsed.program, path) : undefined;
+      const f = factsOf(path);
       if (f) perFile.set(path, f);
       return f;
     })();

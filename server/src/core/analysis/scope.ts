@@ -17,17 +17,32 @@ export function lookup(scope: Scope, name: string): Value | undefined {
   return undefined;
 }
 
-/** Assigns in the scope that already holds the name (closures), else in `scope`. */
-export function assign(scope: Scope, name: string, value: Value): void {
+/**
+ * Assigns in the scope that already holds the name (closures), else in `scope`. `outer`: the
+ * assignment may reach the module's own bindings (a JS `client = new OpenAI()` in an init function
+ * sets the module's `let client`); without it, a function's assignment stays in the function.
+ */
+export function assign(scope: Scope, name: string, value: Value, outer = false): void {
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     if (s.vars.has(name)) {
-      s.vars.set(name, value);
+      if (s !== scope && isModuleScope(s)) setModuleState(s, name, value);
+      else s.vars.set(name, value);
       return;
     }
     // Stop at function boundaries: a function's own scope is the first one without a parent module marker.
-    if (s.parent && isModuleScope(s.parent)) break;
+    if (!outer && s.parent && isModuleScope(s.parent)) break;
   }
   scope.vars.set(name, value);
+}
+
+/**
+ * A module binding assigned from inside a function: the function may run or not, and on any branch
+ * (`if client is None: client = OpenAI()`), so the binding may hold what it held or what was assigned.
+ */
+export function setModuleState(moduleScope: Scope, name: string, value: Value): void {
+  const old = moduleScope.vars.get(name);
+  const unset = !old || (old.isEmpty() && old.str === undefined && (old.constant === undefined || old.constant === null));
+  moduleScope.vars.set(name, unset ? value : union([old, value]));
 }
 
 const moduleScopes = new WeakSet<Scope>();
@@ -101,6 +116,8 @@ export interface Frame {
   stmt?: Span;
   /** Branch path inside the function ("0" at the top, "0.3" inside a branch). */
   branch: string;
+  /** Names a Python `global` statement of the function binds to the module (resolved question 22, module state). */
+  globals?: Set<string>;
 }
 
 export interface ModuleState {
@@ -110,8 +127,8 @@ export interface ModuleState {
   readonly exports: Map<string, Value>;
   status: "new" | "running" | "done";
   readonly isServer: boolean;
-  /** Next.js route / page file, SvelteKit endpoint, etc. */
-  readonly routeFile: "route" | "page" | "api" | undefined;
+  /** Next.js route / page file, SvelteKit endpoint, Vercel function in a root `api` folder, etc. */
+  readonly routeFile: "route" | "page" | "api" | "function" | undefined;
   /** Module re-exports (`export * from`) resolved lazily. */
   readonly starExports: string[];
   /** Every function defined in the module, with the scope it closes over. */

@@ -177,6 +177,11 @@ export class Value {
   constant?: number | boolean | null;
   /** Literal text joined into this value (labels, prefixes), used to find disclosure text. */
   texts?: readonly string[];
+  /**
+   * The text in order, with `{}` where a part is unknown (`${BASE}/v1/text-to-speech/${voice}` with a
+   * known BASE): enough to tell the host and path of a URL built from constants.
+   */
+  shape?: string;
   ref?: Ref;
   /** A person record: its fields are personal data, and serialising it sends them all. */
   record?: { word: string; health: boolean; loc: Loc };
@@ -280,8 +285,9 @@ export function union(values: readonly Value[], depth = 0): Value {
     }
   }
   const withElems = present.filter((v) => v.elems);
-  if (withElems.length) {
-    const elems = withElems.flatMap((v) => v.elems!);
+  const elems = withElems.flatMap((v) => v.elems!);
+  // `context.args or []`: an empty fallback list says nothing of the shape of data that may be there instead.
+  if (withElems.length && (elems.length || withElems.length === present.length)) {
     out.elems = elems.length > MAX_ELEMS ? [...elems.slice(0, MAX_ELEMS - 1), carry(elems.slice(MAX_ELEMS - 1))] : elems;
   }
   const refs = present.map((v) => v.ref).filter((r): r is Ref => !!r);

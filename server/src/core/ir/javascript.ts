@@ -255,6 +255,7 @@ class JsLowerer extends LowererBase {
         value: lowered,
         typeAnn: typeNode ? typeText(typeNode) : undefined,
         exported,
+        decl: true,
       });
     }
     return out;
@@ -298,7 +299,11 @@ class JsLowerer extends LowererBase {
         if (s.k === "func") {
           s.fn.exported = true;
           s.fn.isDefaultExport = isDefault;
-        } else if (s.k === "class") s.cls.exported = true;
+        } else if (s.k === "class") {
+          s.cls.exported = true;
+          // `@Injectable() export class X`: the decorators belong to the export statement in the tree.
+          for (const d of node.namedChildren) if (d?.type === "decorator") s.cls.decorators.push(d.namedChildren[0] ? this.expr(d.namedChildren[0]) : unknown(d));
+        }
       }
       if (isDefault) {
         const named = stmts.find((s) => s.k === "func" || s.k === "class");
@@ -442,6 +447,7 @@ class JsLowerer extends LowererBase {
       let typeAnn: string | undefined;
       let def: Expr | undefined;
       let decorators: string[] | undefined;
+      let decoratorExprs: Expr[] | undefined;
       let property = false;
       if (p.type === "required_parameter" || p.type === "optional_parameter") {
         patNode = p.childForFieldName("pattern");
@@ -455,6 +461,7 @@ class JsLowerer extends LowererBase {
             const callee = inner?.type === "call_expression" ? inner.childForFieldName("function") : inner;
             const name = callee?.type === "member_expression" ? callee.childForFieldName("property")?.text : callee?.text;
             if (name) (decorators ??= []).push(name);
+            if (inner) (decoratorExprs ??= []).push(this.expr(inner));
           } else if (c?.type === "accessibility_modifier" || c?.type === "override_modifier") property = true;
         }
         if (p.children.some((c) => c?.type === "readonly")) property = true;
@@ -472,7 +479,7 @@ class JsLowerer extends LowererBase {
       }
       if (patNode.type === "this") continue;
       const pattern = this.pattern(patNode);
-      out.push({ pattern, name: pattern.k === "name" ? pattern.name : undefined, default: def, typeAnn, kind, span, decorators, property: property || undefined });
+      out.push({ pattern, name: pattern.k === "name" ? pattern.name : undefined, default: def, typeAnn, kind, span, decorators, decoratorExprs, property: property || undefined });
     }
     return out;
   }

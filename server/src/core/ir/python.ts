@@ -170,7 +170,7 @@ class PythonLowerer extends LowererBase {
         return { k: "jump", span, kind: "continue" };
       case "global_statement":
       case "nonlocal_statement":
-        return { k: "global", span, names: node.namedChildren.filter((c): c is Node => c?.type === "identifier").map((c) => c.text) };
+        return { k: "global", span, names: node.namedChildren.filter((c): c is Node => c?.type === "identifier").map((c) => c.text), nonlocal: node.type === "nonlocal_statement" };
       case "match_statement": {
         const subject = node.childForFieldName("subject") ?? node.namedChildren[0];
         const bodyNode = node.childForFieldName("body");
@@ -314,6 +314,13 @@ class PythonLowerer extends LowererBase {
     };
   }
 
+  /** `Annotated[Svc, Depends(get_svc)]`: the dependency call written in a parameter's type. */
+  private dependencyIn(type: Node | null): Expr | undefined {
+    if (!type || !/\b(Depends|Security)\(/.test(type.text)) return undefined;
+    const call = type.descendantsOfType("call").find((c) => /(^|\.)(Depends|Security)$/.test(c?.childForFieldName("function")?.text ?? ""));
+    return call ? this.expr(call) : undefined;
+  }
+
   private parameters(node: Node | null): Param[] {
     const out: Param[] = [];
     if (!node) return out;
@@ -327,7 +334,7 @@ class PythonLowerer extends LowererBase {
         case "typed_parameter": {
           const inner = p.namedChildren[0];
           const type = p.childForFieldName("type")?.text;
-          if (inner?.type === "identifier") out.push({ pattern: { k: "name", span: spanOf(inner), name: inner.text }, name: inner.text, typeAnn: type, kind: "normal", span });
+          if (inner?.type === "identifier") out.push({ pattern: { k: "name", span: spanOf(inner), name: inner.text }, name: inner.text, typeAnn: type, kind: "normal", span, annotated: this.dependencyIn(p.childForFieldName("type")) });
           else if (inner?.type === "list_splat_pattern" || inner?.type === "dictionary_splat_pattern") {
             const id = inner.namedChildren[0];
             if (id) out.push({ pattern: { k: "name", span: spanOf(id), name: id.text }, name: id.text, typeAnn: type, kind: inner.type === "list_splat_pattern" ? "rest" : "kwrest", span });
@@ -338,7 +345,7 @@ class PythonLowerer extends LowererBase {
         case "typed_default_parameter": {
           const name = p.childForFieldName("name");
           const value = p.childForFieldName("value");
-          if (name) out.push({ pattern: { k: "name", span: spanOf(name), name: name.text }, name: name.text, default: value ? this.expr(value) : undefined, typeAnn: p.childForFieldName("type")?.text, kind: "normal", span });
+          if (name) out.push({ pattern: { k: "name", span: spanOf(name), name: name.text }, name: name.text, default: value ? this.expr(value) : undefined, typeAnn: p.childForFieldName("type")?.text, kind: "normal", span, annotated: this.dependencyIn(p.childForFieldName("type")) });
           break;
         }
         case "list_splat_pattern":

@@ -76,7 +76,8 @@ export type Pattern =
 
 export type Stmt =
   | { k: "expr"; span: Span; expr: Expr }
-  | { k: "assign"; span: Span; targets: Pattern[]; value?: Expr; op?: string; typeAnn?: string; exported?: boolean }
+  /** `decl`: a JS/TS `let`/`const`/`var` declaration; a plain JS assignment may set a binding of an outer scope, the module's included. */
+  | { k: "assign"; span: Span; targets: Pattern[]; value?: Expr; op?: string; typeAnn?: string; exported?: boolean; decl?: boolean }
   | { k: "return"; span: Span; value?: Expr }
   | { k: "throw"; span: Span; value?: Expr }
   | { k: "if"; span: Span; test: Expr; then: Stmt[]; else: Stmt[] }
@@ -92,7 +93,8 @@ export type Stmt =
   | { k: "switch"; span: Span; disc: Expr; cases: Array<{ test?: Expr; body: Stmt[] }> }
   | { k: "block"; span: Span; body: Stmt[] }
   | { k: "jump"; span: Span; kind: "break" | "continue" }
-  | { k: "global"; span: Span; names: string[] }
+  /** Python `global` (module bindings) or `nonlocal` (the enclosing function's). */
+  | { k: "global"; span: Span; names: string[]; nonlocal?: boolean }
   /**
    * Nothing to run. `declares`: a part of the file left out of this program (the editor analyses
    * only what an edit can change) that defines these top-level names, for quick-fixes looking for helpers.
@@ -110,6 +112,10 @@ export interface Param {
   span: Span;
   /** Names of parameter decorators (`@Body()`, `@Req()`), TypeScript only. */
   decorators?: string[];
+  /** The decorators themselves, with their arguments (`@Inject(AI_CLIENT)`). */
+  decoratorExprs?: Expr[];
+  /** Python `Annotated[Svc, Depends(get_svc)]`: the dependency call in the type. */
+  annotated?: Expr;
   /** A TypeScript parameter property (`private readonly repo: Repo`): also assigned to `this`. */
   property?: boolean;
 }

@@ -9,7 +9,7 @@ import { GUIDELINE_SECTIONS } from "../guideline/sections";
 import type { RuleMeta } from "../rules/types";
 import type { Locale, Localized, Severity } from "../types";
 import { LABELS, type LabelKey, SEVERITY_LABELS } from "./labels";
-import type { Report, ReportFinding } from "./model";
+import { noteWhere, type Report, type ReportFinding } from "./model";
 import { countByRule, countBySeverity, dimensionOf, groupByFile, SEVERITY_ORDER, summariseDimensions } from "./summary";
 
 export interface HtmlOptions {
@@ -229,7 +229,7 @@ export function formatHtml(report: Report, options: HtmlOptions): string {
   if (cov.excludedFolders?.length) parts.push(`<h3>${label("excludedFolders")}</h3><p>${cov.excludedFolders.map((d) => `<code>${esc(d)}</code>`).join(", ")}</p>`);
   if (cov.notes?.length) {
     parts.push(`<h3>${label("notes")}</h3><ul>`);
-    for (const n of cov.notes) parts.push(`<li>${n.file ? `<code>${esc(n.file)}</code>: ` : ""}${n.rule ? `${esc(n.rule)}: ` : ""}${esc(n.message)}</li>`);
+    for (const n of cov.notes) parts.push(`<li>${n.file ? `<code>${esc(noteWhere(n))}</code>: ` : ""}${n.rule ? `${esc(n.rule)}: ` : ""}${esc(n.message)}</li>`);
     parts.push(`</ul>`);
   }
   parts.push(`</section>`);

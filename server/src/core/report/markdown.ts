@@ -4,7 +4,7 @@
 import type { RuleMeta } from "../rules/types";
 import type { Locale, Localized, Severity } from "../types";
 import { LABELS, type LabelKey, SEVERITY_LABELS } from "./labels";
-import type { Report, ReportFinding } from "./model";
+import { noteWhere, type Report, type ReportFinding } from "./model";
 import { bySeverityThenPlace, countByRule, countBySeverity, SEVERITY_ORDER } from "./summary";
 
 export interface MarkdownOptions {
@@ -117,7 +117,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions): string
   out.push(`- ${label("filesSkipped")}: ${cov.filesSkipped}`);
   for (const s of cov.skipped.slice(0, 50)) out.push(`  - ${escapeMarkdown(s.file)}: ${escapeMarkdown(String(s.reason))}${s.detail ? ` (${escapeMarkdown(s.detail)})` : ""}`);
   if (cov.skipped.length > 50) out.push(`  - … ${cov.skipped.length - 50} ${both(LABELS.andMore)}`);
-  for (const n of cov.notes ?? []) out.push(`- ${label("notes")}: ${escapeMarkdown(`${n.file ? `${n.file}: ` : ""}${n.rule ? `${n.rule}: ` : ""}${n.message}`)}`);
+  for (const n of cov.notes ?? []) out.push(`- ${label("notes")}: ${escapeMarkdown(`${n.file ? `${noteWhere(n)}: ` : ""}${n.rule ? `${n.rule}: ` : ""}${n.message}`)}`);
   out.push("", "</details>", "");
   return out.join("\n");
 }

@@ -68,8 +68,8 @@ export interface Coverage {
   durationMs: number;
   /** Folders not entered (node_modules, virtual environments, build output), for the record. */
   excludedFolders?: string[];
-  /** Notes about partial analysis: rules that failed, files analysed only in part. */
-  notes?: Array<{ file?: string; rule?: string; message: string }>;
+  /** Notes about partial analysis: rules that failed, files analysed only in part, what could not be resolved (at `line`). */
+  notes?: Array<{ file?: string; line?: number; rule?: string; message: string }>;
 }
 
 export interface Report {
@@ -131,7 +131,12 @@ export function buildReport(
       };
     }),
     inventory: inventory.map((i) => ({ file: display(i.file), ...pos(i.file, i.start), provider: i.provider, modality: i.modality, api: i.api, model: i.model ?? null })),
-    coverage: { ...coverage, skipped: coverage.skipped.map((s) => ({ ...s, file: display(s.file) })), excludedFolders: coverage.excludedFolders?.map(display) },
+    coverage: {
+      ...coverage,
+      skipped: coverage.skipped.map((s) => ({ ...s, file: display(s.file) })),
+      excludedFolders: coverage.excludedFolders?.map(display),
+      ...(coverage.notes ? { notes: coverage.notes.map((n) => (n.file ? { ...n, file: display(n.file) } : n)) } : {}),
+    },
     ...(extras.suppressed
       ? {
           suppressed: extras.suppressed.map(({ finding: f, via, kind, reason, author, expires }) => ({
@@ -151,4 +156,9 @@ export function buildReport(
       : {}),
     ...(extras.baseline ? { baseline: { ...extras.baseline, file: display(extras.baseline.file) } } : {}),
   };
+}
+
+/** Where a coverage note points: `file:line`, `file`, or nothing. */
+export function noteWhere(n: { file?: string; line?: number }): string {
+  return n.file ? `${n.file}${n.line ? `:${n.line}` : ""}` : "";
 }

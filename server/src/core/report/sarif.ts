@@ -1,7 +1,7 @@
 // SARIF 2.1.0 output with rule metadata (help links, guideline sections) and code flows for findings with a trail.
 import type { RuleMeta } from "../rules/types";
 import type { Severity } from "../types";
-import type { Report } from "./model";
+import { noteWhere, type Report } from "./model";
 
 export interface SarifOptions {
   toolVersion: string;
@@ -54,7 +54,11 @@ export function toSarif(report: Report, options: SarifOptions): object {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: (report.coverage.notes ?? []).map((n) => ({ level: "warning", message: { text: `${n.file ? `${n.file}: ` : ""}${n.message}` } })),
+            toolExecutionNotifications: (report.coverage.notes ?? []).map((n) => ({
+              level: "warning",
+              message: { text: `${n.file ? `${noteWhere(n)}: ` : ""}${n.message}` },
+              ...(n.file && n.line ? { locations: [location(n.file, n.line, 1)] } : {}),
+            })),
           },
         ],
         results: report.findings.map((f, i) => ({

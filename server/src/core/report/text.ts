@@ -1,5 +1,5 @@
 // Human-readable output in the manner of ESLint's "stylish" formatter: grouped by file, then a summary and a coverage line.
-import type { Report } from "./model";
+import { noteWhere, type Report } from "./model";
 
 export interface TextOptions {
   color: boolean;
@@ -49,7 +49,7 @@ export function formatText(report: Report, options: TextOptions): string {
   lines.push(c("dim", `Coverage: ${cov.filesScanned} file${cov.filesScanned === 1 ? "" : "s"} scanned${langs ? ` (${langs})` : ""}, ${cov.filesSkipped} skipped, ${report.inventory.length} AI call${report.inventory.length === 1 ? "" : "s"} found, ${cov.durationMs} ms`));
   for (const s of cov.skipped.slice(0, 20)) lines.push(c("dim", `  skipped ${s.file}: ${s.reason}${s.detail ? ` (${s.detail})` : ""}`));
   if (cov.skipped.length > 20) lines.push(c("dim", `  … and ${cov.skipped.length - 20} more skipped (see --format json)`));
-  for (const n of cov.notes ?? []) lines.push(c("dim", `  note: ${n.file ? `${n.file}: ` : ""}${n.rule ? `${n.rule}: ` : ""}${n.message}`));
+  for (const n of cov.notes ?? []) lines.push(c("dim", `  note: ${n.file ? `${noteWhere(n)}: ` : ""}${n.rule ? `${n.rule}: ` : ""}${n.message}`));
   return lines.join("\n") + "\n";
 }
 

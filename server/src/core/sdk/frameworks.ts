@@ -63,6 +63,10 @@ export interface RoleSpec {
   fluent?: boolean;
   /** Methods that return the object's data (`toBuffer()`). */
   dataMethods?: readonly string[];
+  /** Methods that build an entity from the data they are given (`repo.create({...})`): the entity keeps it until it is stored. */
+  builders?: readonly string[];
+  /** Methods that run a plugin function with these roles for its parameters (`fastify.register(routes)` gives `routes` the app). */
+  plugins?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface FrameworkEntry {
@@ -109,7 +113,8 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     userSinks: { json: ALL_ARGS, send: ALL_ARGS, write: ALL_ARGS, end: ALL_ARGS, jsonp: ALL_ARGS, render: { category: "response", args: [1] }, sendFile: { category: "response", args: [] } },
   },
   "fastify.module": { callable: { role: "fastify.app" } },
-  "fastify.app": { registers: verbs(FASTIFY_ROUTE), members: { log: "logger" } },
+  "fastify.app": { registers: verbs(FASTIFY_ROUTE), members: { log: "logger" }, plugins: { register: ["fastify.app", "fastify.options"] } },
+  "fastify.options": { dataMembers: true },
   "fastify.req": { requestProps: ["body", "query", "params", "headers", "cookies"], members: { log: "logger" } },
   "fastify.reply": { chain: ["code", "status", "header", "headers", "type"], headerMethods: ["header"], userSinks: { send: ALL_ARGS } },
   "koa.app": { registers: { use: KOA_ROUTE } },
@@ -403,6 +408,7 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
   /** TypeORM / MikroORM repositories and entity managers (typed constructor parameters in NestJS services). */
   "orm.repository": {
     recordSinks: Object.fromEntries(["save", "insert", "update", "upsert", "persistAndFlush", "nativeInsert", "nativeUpdate"].map((n) => [n, { category: "db" as const, args: "all" as const }])),
+    builders: ["create", "merge", "preload"],
   },
 };
 

@@ -22,6 +22,8 @@ export function moduleFacts(program: ProgramIR, path: string): ModuleFacts {
   const calledNames = new Set<string>();
   let definesHandlers = isRouteHandlerPath(path) || isPagesApiPath(path) || fileUnderFolder(path, "app", /^page\.(tsx|jsx)$/);
   const py = program.language === "python";
+  const workerObjects = new Set<string>();
+  let defaultExportName: string | undefined;
 
   const visitExpr = (e: Expr | undefined): void => {
     if (!e) return;
@@ -67,7 +69,8 @@ export function moduleFacts(program: ProgramIR, path: string): ModuleFacts {
           continue;
         case "exportDefault":
           if (s.expr.k === "name") calledNames.add(s.expr.name);
-          if (s.expr.k === "object" && s.expr.entries.some((en) => en.key === "fetch" || en.key === "scheduled" || en.key === "queue")) definesHandlers = true;
+          if (s.expr.k === "object" && isWorkerObject(s.expr)) definesHandlers = true;
+          if (s.expr.k === "name") defaultExportName = s.expr.name;
           visitExpr(s.expr);
           continue;
         case "func":
@@ -84,6 +87,7 @@ export function moduleFacts(program: ProgramIR, path: string): ModuleFacts {
           continue;
         case "assign":
           if (s.exported && s.targets.some((t) => t.k === "name" && /^(handler|GET|POST|PUT|PATCH|DELETE)$/.test(t.name))) definesHandlers = true;
+          if (s.value?.k === "object" && isWorkerObject(s.value)) for (const t of s.targets) if (t.k === "name") workerObjects.add(t.name);
           break;
         default:
           break;
@@ -92,7 +96,14 @@ export function moduleFacts(program: ProgramIR, path: string): ModuleFacts {
     }
   };
   visitStmts(program.body);
+  // `const worker = { fetch }; export default worker;`
+  if (defaultExportName && workerObjects.has(defaultExportName)) definesHandlers = true;
   return { imports, importedNames, calledNames, definesHandlers };
+}
+
+/** A Workers-style module object: `{ fetch }`, `{ scheduled }`, `{ queue }`. */
+function isWorkerObject(e: Extract<Expr, { k: "object" }>): boolean {
+  return e.entries.some((en) => en.key === "fetch" || en.key === "scheduled" || en.key === "queue");
 }
 
 /** A file is server code when it imports a web, bot, UI or worker framework, or defines handlers (resolved question 3). */

@@ -43,7 +43,13 @@ function mentionsHost(text: string): boolean {
   return HOST_PIECES.some((piece) => text.includes(piece));
 }
 
-export type Relevance = "ai" | "secret" | "consent" | "directive";
+export type Relevance = "ai" | "secret" | "consent" | "directive" | "dynamic";
+
+/** A module loaded by a computed name (`import(\`./providers/${name}\`)`, `importlib.import_module(name)`): a blind spot the scan must note. */
+function loadsComputedModule(text: string, language: Language): boolean {
+  if (language === "python") return /\bimport_module\([ \t]*(?!["'][^"'{}]*["'][ \t]*\))/.test(text);
+  return /(?:\bimport|\brequire)\([ \t]*(?!["'][^"'\n]*["'][ \t]*[,)]|`[^`$]*`[ \t]*[,)])[^)\s]/.test(text);
+}
 
 function mentionsModule(text: string, language: Language, modules: ModuleNames): boolean {
   if (language === "python") {
@@ -69,6 +75,7 @@ export function textRelevance(text: string, language: Language, extraConsentName
   if (mayHoldCredentials(text) && findCredentials(text).length > 0) why.add("secret");
   if (text.includes("genai-lint-disable")) why.add("directive");
   if (mayNameConsent(text, extraConsentNames)) why.add("consent");
+  if (loadsComputedModule(text, language)) why.add("dynamic");
   return why;
 }
 

@@ -23,3 +23,17 @@ export function isSvelteKitEndpoint(path: string): boolean {
 export function isPagesApiPath(path: string): boolean {
   return /(^|\/)pages\/api\//.test(path);
 }
+
+/**
+ * Vercel functions: a script in the `api` folder at the root of a project (a folder holding
+ * `package.json` or `vercel.json`, or the workspace root), in any sub-folder of it.
+ */
+export function isRootApiPath(path: string, isProjectRoot: (dir: string) => boolean): boolean {
+  if (!/\.(js|ts|mjs|cjs|mts|cts)$/.test(path) || /\.d\.ts$/.test(path)) return false;
+  const parts = path.split("/");
+  for (let i = parts.length - 2; i >= 1; i--) {
+    // Vercel serves no file or folder whose name starts with `_` or `.` (shared helpers live there).
+    if (parts[i] === "api" && isProjectRoot(parts.slice(0, i).join("/"))) return !parts.slice(i + 1).some((p) => p.startsWith("_") || p.startsWith("."));
+  }
+  return false;
+}

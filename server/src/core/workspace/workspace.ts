@@ -71,9 +71,17 @@ export class Workspace {
     const key = `${fromFile}\u0000${specifier}`;
     const hit = this.resolutions.get(key);
     if (hit !== undefined) return hit ?? undefined;
-    const result = language === "python" ? this.resolvePython(fromFile, specifier) : this.resolveJs(fromFile, specifier);
+    let result = language === "python" ? this.resolvePython(fromFile, specifier) : this.resolveJs(fromFile, specifier);
+    // A module never imports itself by a package name: in `lib/openai.ts` with a `baseUrl`, `import OpenAI from "openai"` is the SDK.
+    if (result === fromFile && !specifier.startsWith(".")) result = undefined;
     this.resolutions.set(key, result ?? null);
     return result;
+  }
+
+  /** The workspace root, or a folder with a `package.json` or `vercel.json` (a project inside a monorepo). */
+  isProjectRoot(dir: string): boolean {
+    if (dir === this.root) return true;
+    return this.withinRoot(dir) && (this.files.exists(joinPath(dir, "package.json")) || this.files.exists(joinPath(dir, "vercel.json")));
   }
 
   private withinRoot(path: string): boolean {
@@ -89,10 +97,13 @@ export class Workspace {
       return this.pythonModuleAt(base, rest);
     }
     // Absolute imports: try the importing file's ancestors as source roots, up to the workspace root.
+    // A folder that is itself a package (it has `__init__.py`) is no source root: inside `llm/openai.py`,
+    // `from openai import AsyncOpenAI` reaches the SDK, not the file (resolved question 22, shadowing).
     let dir = dirname(fromFile);
     for (;;) {
-      const found = this.pythonModuleAt(dir, rest);
-      if (found) return found;
+      const isPackage = dir !== this.root && this.files.exists(joinPath(dir, "__init__.py"));
+      const found = isPackage ? undefined : this.pythonModuleAt(dir, rest);
+      if (found && found !== fromFile) return found;
       if (!this.withinRoot(dir) || dir === this.root) break;
       const parent = dirname(dir);
       if (parent === dir) break;

@@ -172,8 +172,10 @@ Engine.prototype.callFunction = function (this: Engine, fn: FunctionDef, scope: 
     return carry(args.all);
   }
   const tags = mergeTags(caller.tags, extraTags);
-  const memoKey = `${mod.file}:${fn.id}|${caller.guard.consent ? 1 : 0}|${caller.uiDisclosure ? 1 : 0}|${tags?.map((t) => t.name).join(",") ?? ""}|${signature(args.all)}|${thisValue ? signature([thisValue]) : ""}`;
-  const hit = this.memo.get(memoKey);
+  // A constructor's effect is on the new object: each instance runs it (a memoised result would leave it empty).
+  const ctor = fn.isMethod && (fn.name === "__init__" || fn.name === "constructor");
+  const memoKey = ctor ? "" : `${mod.file}:${fn.id}|${caller.guard.consent ? 1 : 0}|${caller.uiDisclosure ? 1 : 0}|${tags?.map((t) => t.name).join(",") ?? ""}|${signature(args.all)}|${thisValue ? signature([thisValue]) : ""}`;
+  const hit = memoKey ? this.memo.get(memoKey) : undefined;
   if (hit) return hit.ret;
   const handler = mod.handlers.get(fn.id);
   const ret = this.invokeFunction(fn, scope, mod, args.positional.length || args.named.size ? args : { ...args, positional: args.all }, thisValue, {
@@ -190,7 +192,7 @@ Engine.prototype.callFunction = function (this: Engine, fn: FunctionDef, scope: 
     const hop = { loc: this.loc(caller, site.span), note: `returned by ${fn.name ?? "function"}()` };
     result = this.withLabels(ret, ret.labels.map((l) => (l.kind === "ai" && l.hops.length < 4 ? { ...l, hops: [...l.hops, hop] } : l)));
   }
-  this.memo.set(memoKey, { ret: result });
+  if (memoKey && !this.facts.muted) this.memo.set(memoKey, { ret: result });
   if (caller.fnKey && caller.userData === false && result.labels.some((l) => l.kind === "request" || l.kind === "stored")) caller.userData = true;
   return result;
 };
@@ -211,7 +213,7 @@ Engine.prototype.invokeFunction = function (
   const guard = handlerConsent ? { ...init.guard, consent: handlerConsent } : init.guard;
   const tags = mergeTags(init.tags, this.functionTags.get(`${mod.file}:${fn.id}`));
   const frame = this.newFrame(mod, fn, `${mod.file}:${fn.id}`, fnScope, { guard, handler: init.handler, depth: init.depth, thisValue, uiDisclosure: init.uiDisclosure ?? this.captionIn(fn.body, mod.file), tags });
-  this.invoked.add(`${mod.file}:${fn.id}`);
+  if (!this.facts.muted) this.invoked.add(`${mod.file}:${fn.id}`);
   this.callStack.push(fn.id);
   try {
     let pi = 0;
@@ -231,8 +233,10 @@ Engine.prototype.invokeFunction = function (
         v = (p.name ? named.get(p.name) : undefined) ?? positional[pi++];
       }
       if (v === undefined || (init.entry && v.isEmpty() && v.str === undefined && v.constant === undefined)) {
-        v = p.default ? this.dependencyValue(p.default, frame) ?? this.eval(p.default, frame) : undefined;
-        if (!v || (v.isEmpty() && v.str === undefined && (v.constant === undefined || v.constant === null))) v = this.paramValue(mod, fn, p, init.handler?.registration);
+        v = this.paramDependency(mod, p, frame) ?? (p.default ? this.eval(p.default, frame) : undefined);
+        // Analysed on its own, a function may be called with any flag: a boolean default decides no branch.
+        const assumedFlag = init.entry && typeof v?.constant === "boolean";
+        if (!v || assumedFlag || (v.isEmpty() && v.str === undefined && (v.constant === undefined || v.constant === null))) v = this.paramValue(mod, fn, p, init.handler?.registration);
       } else if (p.typeAnn && !v.ref && !v.record) {
         const rec = personRecordWord(p.typeAnn.replace(/[^\w]/g, " ").trim().split(/\s+/).pop() ?? "");
         if (rec) {

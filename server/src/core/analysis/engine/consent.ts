@@ -194,7 +194,7 @@ Engine.prototype.checkConsentWrite = function (this: Engine, field: string, valu
   const granted = value.constant === true || (value.str !== undefined && GRANTED_CONSTANTS.has(value.str.toLowerCase()));
   if (request || (inHandler && granted)) {
     const source = request ? request.loc : frame.fn ? this.loc(frame, frame.fn.nameSpan ?? frame.fn.span) : this.loc(frame, span);
-    this.facts.consentWrites.push({ loc: this.loc(frame, span), field, fnKey: frame.fnKey, source, stmt: frame.stmt, branch: frame.branch });
+    if (!this.facts.muted) this.facts.consentWrites.push({ loc: this.loc(frame, span), field, fnKey: frame.fnKey, source, stmt: frame.stmt, branch: frame.branch });
   }
 };
 
@@ -234,5 +234,5 @@ Engine.prototype.consentRecordIn = function (this: Engine, values: readonly Valu
     }
   };
   for (const v of values) visit(v, 0);
-  if (time && purpose) this.facts.consentRecords.push({ loc: this.loc(frame, span), fnKey: frame.fnKey, branch: frame.branch });
+  if (time && purpose && !this.facts.muted) this.facts.consentRecords.push({ loc: this.loc(frame, span), fnKey: frame.fnKey, branch: frame.branch });
 };

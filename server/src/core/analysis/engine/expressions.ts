@@ -9,7 +9,8 @@ import {
   carry, deepLabels, type Label, mergeLabels, type OriginLabel, mergeTags, type PiiLabel, type Ref, type Scope, union, Value, withAiFlag,
 } from "../values";
 import { Engine } from "./engineCore";
-import { isMedia, isRunnable } from "./helpers";
+import { isUnset } from "./state";
+import { calleeName, exprText, isMedia, isRunnable } from "./helpers";
 
 declare module "./engineCore" {
   interface Engine {
@@ -65,6 +66,7 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
       const strs = e.parts.map((p, i) => (typeof p === "string" ? p : parts[e.parts.slice(0, i).filter((x) => typeof x !== "string").length]?.str));
       const out = this.joinValues(parts, texts);
       if (strs.every((s) => s !== undefined)) out.str = strs.join("");
+      else out.shape = e.parts.map((p, i) => (typeof p === "string" ? p : textShape(parts[e.parts.slice(0, i).filter((x) => typeof x !== "string").length]))).join("");
       this.literalPii(out, e.span, frame);
       return out;
     }
@@ -75,6 +77,12 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
     case "index": {
       const obj = this.eval(e.object, frame);
       const key = this.eval(e.index, frame);
+      // `Annotated[Svc, Depends(get_svc)]`: a type alias that injects what the dependency gives.
+      if (frame.module.language === "python" && /(^|\.)Annotated$/.test(exprText(e.object))) {
+        const parts = e.index.k === "array" ? e.index.elements : e.index.k === "unknown" ? e.index.children : [];
+        const dep = parts.find((x): x is Extract<Expr, { k: "call" }> => x.k === "call" && /^(Depends|Security)$/.test(calleeName(x.callee) ?? ""));
+        if (dep?.args[0]) return Object.assign(Value.of({ k: "builtin", name: "$dependency" }), { dependency: this.eval(dep.args[0].value, frame) });
+      }
       return this.index(obj, key, frame, e.span);
     }
     case "call":
@@ -104,6 +112,7 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
       if (e.op === "+" || e.op === "%" || e.op === "<<" || e.op === "|") {
         const out = this.joinValues([this.serialised(l, frame, e.left.span), this.serialised(r, frame, e.right.span)]);
         if (l.str !== undefined && r.str !== undefined && e.op === "+") out.str = l.str + r.str;
+        else if (e.op === "+" && (l.str ?? l.shape ?? r.str ?? r.shape) !== undefined) out.shape = textShape(l) + textShape(r);
         if (l.elems && r.elems && e.op === "+") out.elems = [...l.elems, ...r.elems];
         return out;
       }
@@ -123,6 +132,7 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
     }
     case "unary": {
       const v = this.eval(e.operand, frame);
+      if ((e.op === "not" || e.op === "!") && this.knownTruth(v) !== undefined) return Value.constant(!this.knownTruth(v));
       if (e.op === "not" || e.op === "!") return this.requestOnly(v);
       return new Value();
     }
@@ -133,7 +143,8 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
       return this.requestOnly(union([l, r]));
     }
     case "cond": {
-      this.eval(e.test, frame);
+      const known = this.knownCondition(e.test, frame);
+      if (known !== undefined) return this.eval(known ? e.then : e.else, frame);
       const polarity = this.consentPolarity(e.test, frame);
       const savedGuard = frame.guard;
       if (polarity === "pos") frame.guard = { ...savedGuard, consent: this.loc(frame, e.test.span) };
@@ -165,8 +176,10 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
     }
     case "assign": {
       const v = this.eval(e.value, frame);
-      if (e.op) this.bind(e.target, this.augment(this.readPattern(e.target, frame), v, e.op), frame, e.span);
-      else this.bind(e.target, v, frame, e.span);
+      // An assignment expression declares nothing: in JS it sets the binding where it lives (`client ??= new OpenAI()`).
+      const outer = frame.module.language !== "python";
+      if (e.op) this.bind(e.target, this.augment(this.readPattern(e.target, frame), v, e.op), frame, e.span, outer);
+      else this.bind(e.target, v, frame, e.span, outer);
       return v;
     }
     case "seq": {
@@ -191,7 +204,9 @@ Engine.prototype.requestOnly = function (this: Engine, v: Value): Value {
 
 Engine.prototype.evalName = function (this: Engine, name: string, frame: Frame, span: Span): Value {
   if ((name === "self" || name === "this") && frame.thisValue) return frame.thisValue;
-  const v = lookup(frame.scope, name);
+  let v = lookup(frame.scope, name);
+  // A module binding still unset here may be filled by an init function that runs before any request.
+  if (v && frame.fn && isUnset(v)) v = this.initialiseModuleState(frame.scope, name) ?? v;
   if (v) {
     if (v.ref?.k === "framework" && v.ref.role === "flask.request") return this.flaskRequest(frame);
     // A variable whose name denotes personal data holds it (resolved question 12).
@@ -412,6 +427,8 @@ Engine.prototype.member = function (this: Engine, obj: Value, prop: string, fram
     if (ref?.k === "instance" && ref.cls) {
       const method = ref.cls.body.find((s) => s.k === "func" && s.fn.name === prop);
       if (method?.k === "func") return Value.of({ k: "function", fn: method.fn, scope: (lookup(ref.module ? this.moduleFor(ref.module.file).scope : newScope(), ref.className) ?? new Value()).ref?.k === "class" ? ((lookup(this.moduleFor(ref.module!.file).scope, ref.className)!.ref as { scope: Scope }).scope) : this.moduleFor(ref.module!.file).scope, module: ref.module!, boundThis: obj });
+      const other = this.instanceMember(obj, prop, frame);
+      if (other) return other.ref?.k === "function" ? other : this.fieldValue(other, obj, prop, frame, span);
     }
   }
   if (ref?.k === "response") {
@@ -572,4 +589,9 @@ function describeRequestPart(prop: string): string {
   if (/^(author|member|user|username|first_name|last_name|full_name|display_name|from_user|user_name)$/.test(prop)) return "user profile field";
   if (/^(text_input|text_area|chat_input|file_uploader|camera_input|audio_input)$/.test(prop)) return "user input";
   return `request ${prop}`;
+}
+
+/** A value's text for a shape: its exact text, its own shape, or `{}` for what is not known. */
+function textShape(v: Value | undefined): string {
+  return v?.str ?? v?.shape ?? "{}";
 }

@@ -84,6 +84,11 @@ Engine.prototype.callRole = function (this: Engine, role: string, callee: Value,
   }
   if (baseRole === "fs.member" || (baseRole === "fs.module" && FS_READ_METHODS.has(method))) return this.callFsMember(method, args, frame, e);
   if (spec?.registers?.[method]) return this.register(spec.registers[method], args, frame, e, method, (callee.ref as Extract<Ref, { k: "framework" }>).owner ?? receiver);
+  // Plugins registered through the framework's module system get the app: the routes they add are handlers.
+  if (spec?.plugins?.[method]) {
+    this.runCallbacks(args, frame, spec.plugins[method].map((r) => this.roleValue(r)));
+    return this.roleValue(baseRole);
+  }
   if (baseRole === "gradio.module") return this.callGradio(method, args, frame, e);
   const state = (callee.ref as Extract<Ref, { k: "framework" }>).state;
   // Builders (`procedure.input(...)`, `procedure.use(requireConsent)`) return a new one that keeps
@@ -123,6 +128,13 @@ Engine.prototype.callRole = function (this: Engine, role: string, callee: Value,
     this.sinkBySpec(spec.anyMethodSink, spec.anyMethodSink.kind, frame, e.span, `${baseRole}.${method}`, args, receiver);
     return new Value();
   }
+  // ORM entities built from data keep it (resolved question 22): the record sink is the later `save(entity)`.
+  if (spec?.builders?.includes(method)) {
+    const data = args.positional.filter((a) => a.props && !a.ref);
+    const entity = carry(data.length ? data : args.positional);
+    entity.props = new Map(data.flatMap((d) => [...d.props!]));
+    return entity;
+  }
   if (spec?.requestMethods?.includes(method)) {
     const v = this.requestData(callee, method, frame, e.span, `${baseRole.split(".")[0]} ${method}()`);
     return v;
@@ -133,7 +145,8 @@ Engine.prototype.callRole = function (this: Engine, role: string, callee: Value,
   if (spec?.dataMethods?.includes(method)) return state ? carry([state]) : new Value();
   if (spec?.fluent) return this.roleValue(baseRole, state ? this.fluentState(state, args, frame, e) : undefined);
   if (baseRole === "$http") {
-    const raw = this.rawHttp(args, frame, e, 0);
+    // `client.post(url)`, `client.request("POST", url)`; relative URLs go to the client's base URL.
+    const raw = this.rawHttp(args, frame, e, method === "request" && args.positional.length > 1 ? 1 : 0, state?.str);
     if (raw) return raw;
   }
   if (baseRole === "streamlit.sessionState") return method === "get" ? (args.positional[0]?.str ? this.streamlitState.get(args.positional[0].str) ?? new Value() : new Value()) : new Value();
@@ -233,7 +246,11 @@ Engine.prototype.callBuiltin = function (this: Engine, name: string, receiver: V
     }
     case "require": {
       const spec = args.positional[0]?.str;
-      if (!spec) return new Value();
+      if (!spec) {
+        // `await import(\`./providers/${name}\`)`: which module, and so which client, is decided at run time.
+        if (args.positional.length) this.noteCoverage(this.loc(frame, e.span), "a module is loaded by a name computed at run time: the AI clients and calls it provides are not followed");
+        return new Value();
+      }
       const target = this.workspace.resolve(frame.module.file, spec, frame.module.language);
       if (target) return Value.of({ k: "module", module: target, path: [], local: true });
       return this.externalModule(spec, [], false);

@@ -27,12 +27,16 @@ declare module "./engineCore" {
     recordClass(mod: ModuleState, cls: ClassDef): { word: string; health: boolean } | undefined;
     instanceForStandalone(mod: ModuleState, className: string, scope: Scope): Value | undefined;
     dependencyValue(e: Expr, frame: Frame): Value | undefined;
+    callDependency(depValue: Value, frame: Frame): Value | undefined;
+    paramDependency(mod: ModuleState, p: Param, frame: Frame): Value | undefined;
     registrationFromDecorator(d: Expr, dv: Value, frame: Frame): HandlerInfo | undefined;
     registerResolvers(resolvers: Value | undefined): void;
     serveCall(e: CallExpr, args: Args, frame: Frame): boolean;
     registerDefaultExportObject(v: Value, frame: Frame): void;
     registrationMarker(info: HandlerInfo): Value;
     register(reg: Registration, args: Args, frame: Frame, e: CallExpr, method: string, router?: Value): Value;
+    unwrapHandlers(args: Args, e: CallExpr): Args;
+    noteUnresolvedHandler(args: Args, frame: Frame, e: CallExpr, method: string): void;
     registerCallbacks(args: Args, reg: Registration, frame: Frame, which: "last" | "all", uiDisclosure?: Loc): void;
   }
 }
@@ -69,6 +73,13 @@ Engine.prototype.routeExportRole = function (this: Engine, mod: ModuleState, fn:
     return { registration: { kind: "route", params: [isSvelteKitEndpoint(mod.file) ? "web.requestEvent" : "web.request"], returnIsSink: "response" } };
   }
   if (mod.routeFile === "api" && fn.isDefaultExport) return { registration: { kind: "route", params: ["express.req", "express.res"] } };
+  // Vercel functions: `export default function handler(req, res)` (Node), `(request)` returning a Response, or `export function POST(request)`.
+  if (mod.routeFile === "function" && fn.isDefaultExport) {
+    return fn.params.length === 1 ? { registration: { kind: "route", params: ["web.request"], returnIsSink: "response" } } : { registration: { kind: "route", params: ["express.req", "express.res"] } };
+  }
+  if (mod.routeFile === "function" && fn.exported && fn.name && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(fn.name)) {
+    return { registration: { kind: "route", params: ["web.request"], returnIsSink: "response" } };
+  }
   if (mod.routeFile === "page" && fn.isDefaultExport) return { registration: { kind: "ui", params: ["next.pageProps"] } };
   // Remix / React Router route modules: `action({ request, params })`, `loader(...)`.
   if (fn.exported && fn.name && /^(action|loader|clientAction|clientLoader)$/.test(fn.name) && mod.language !== "python") return { registration: { kind: "route", params: ["web.requestEvent"], returnIsSink: "response" } };
@@ -113,7 +124,7 @@ Engine.prototype.paramValuesFor = function (this: Engine, mod: ModuleState, fn: 
 Engine.prototype.paramValue = function (this: Engine, mod: ModuleState, fn: FunctionDef, p: Param, reg: Registration | undefined): Value {
   const loc = this.locOf(mod.file, p.span);
   // An injected dependency holds what its provider gives, whatever the annotation says.
-  const injected = p.default ? this.dependencyValue(p.default, this.newFrame(mod, fn, `${mod.file}:${fn.id}`, newScope(this.moduleFor(mod.file).scope))) : undefined;
+  const injected = this.paramDependency(mod, p, this.newFrame(mod, fn, `${mod.file}:${fn.id}`, newScope(this.moduleFor(mod.file).scope)));
   if (injected) return injected;
   // NestJS-style parameter decorators say where the value comes from.
   for (const d of p.decorators ?? []) {
@@ -121,6 +132,9 @@ Engine.prototype.paramValue = function (this: Engine, mod: ModuleState, fn: Func
     if (/^(Req|Request)$/.test(d)) return this.roleValue("express.req");
     if (/^(Res|Response)$/.test(d)) return this.roleValue("express.res");
   }
+  // Constructor parameters a DI container fills: workspace services, `@Inject(TOKEN)` providers.
+  const di = this.injectedParam(mod, fn, p, loc);
+  if (di) return di;
   if (p.typeAnn) {
     const typed = this.valueForType(mod, p.typeAnn, loc, reg, fn, p);
     if (typed) return typed;
@@ -232,7 +246,14 @@ Engine.prototype.instanceForStandalone = function (this: Engine, mod: ModuleStat
  */
 Engine.prototype.dependencyValue = function (this: Engine, e: Expr, frame: Frame): Value | undefined {
   if (e.k !== "call" || !/^(Depends|Security)$/.test(calleeName(e.callee) ?? "") || !e.args[0]) return undefined;
-  const dep = this.eval(e.args[0].value, frame).ref;
+  return this.callDependency(this.eval(e.args[0].value, frame), frame);
+};
+
+/** What a FastAPI dependency gives: a function's return (or first yield), or a class built. */
+Engine.prototype.callDependency = function (this: Engine, depValue: Value, frame: Frame): Value | undefined {
+  const dep = depValue.ref;
+  // `Depends(AiService)`: FastAPI builds the class, its constructor's parameters being dependencies too.
+  if (dep?.k === "class") return this.instantiate(dep.cls, dep.scope, this.moduleFor(dep.module.file), undefined, { guard: {}, depth: frame.depth + 1 }, undefined);
   if (dep?.k !== "function") return undefined;
   const ret = this.callFunction(dep.fn, dep.scope, this.moduleFor(dep.module.file), { positional: [], named: new Map(), exprs: [], all: [] }, dep.boundThis, frame, undefined, dep.tags);
   const value = dep.fn.isGenerator ? ret.elems?.[0] ?? ret : ret;
@@ -285,13 +306,15 @@ Engine.prototype.serveCall = function (this: Engine, e: CallExpr, args: Args, fr
 };
 
 Engine.prototype.registerDefaultExportObject = function (this: Engine, v: Value, frame: Frame): void {
+  void frame;
+  // The handlers may be defined in another module than the export (`export default worker` of an imported object).
   const fetch = v.props?.get("fetch");
   if (fetch?.ref?.k === "function") {
-    frame.module.handlers.set(fetch.ref.fn.id, { registration: { kind: "route", params: ["web.request", "cf.env"], returnIsSink: "response" } });
+    this.moduleFor(fetch.ref.module.file).handlers.set(fetch.ref.fn.id, { registration: { kind: "route", params: ["web.request", "cf.env"], returnIsSink: "response" } });
   }
   for (const name of ["scheduled", "queue"]) {
     const h = v.props?.get(name);
-    if (h?.ref?.k === "function") frame.module.handlers.set(h.ref.fn.id, { registration: { kind: "worker" } });
+    if (h?.ref?.k === "function") this.moduleFor(h.ref.module.file).handlers.set(h.ref.fn.id, { registration: { kind: "worker" } });
   }
 };
 
@@ -303,7 +326,9 @@ Engine.prototype.registrationMarker = function (this: Engine, info: HandlerInfo)
 
 /** `app.post(path, [middleware...], handler)`, `bot.on(event, handler)`, `@app.get(path)`. */
 Engine.prototype.register = function (this: Engine, reg: Registration, args: Args, frame: Frame, e: CallExpr, method: string, router?: Value): Value {
+  args = this.unwrapHandlers(args, e);
   const fnArgs = args.all.filter((a) => a.ref?.k === "function");
+  if (fnArgs.length === 0) this.noteUnresolvedHandler(args, frame, e, method);
   // Consent middleware before the handler (resolved question 8).
   let consent: Loc | undefined;
   // Route options with hooks (Fastify `{ preHandler: requireConsent }`, `{ onRequest: [auth, requireConsent] }`).
@@ -345,7 +370,8 @@ Engine.prototype.register = function (this: Engine, reg: Registration, args: Arg
   // Evaluate inline handlers now, with their parameters typed by the framework.
   const mod = this.moduleFor(href.module.file);
   const key = `${mod.file}:${href.fn.id}`;
-  if (!this.evaluatedEntries.has(key)) {
+  // Quiet evaluation (values only) leaves the handler to run for real in its phase.
+  if (!this.evaluatedEntries.has(key) && !this.facts.muted) {
     this.evaluatedEntries.add(key);
     const params = this.paramValuesFor(mod, href.fn, info);
     try {
@@ -365,12 +391,58 @@ Engine.prototype.registerCallbacks = function (this: Engine, args: Args, reg: Re
     this.moduleFor(href.module.file).handlers.set(href.fn.id, { registration: reg });
     const mod = this.moduleFor(href.module.file);
     const key = `${mod.file}:${href.fn.id}`;
-    if (this.evaluatedEntries.has(key)) continue;
+    if (this.evaluatedEntries.has(key) || this.facts.muted) continue;
     this.evaluatedEntries.add(key);
     try {
-      this.invokeFunction(href.fn, href.scope, mod, this.paramValuesFor(mod, href.fn, { registration: reg }), undefined, { guard: {}, handler: { registration: reg }, depth: frame.depth + 1, entry: true, uiDisclosure });
+      // A bound method (`CommandHandler("start", self.greet)`) runs on its object.
+      this.invokeFunction(href.fn, href.scope, mod, this.paramValuesFor(mod, href.fn, { registration: reg }), href.boundThis, { guard: {}, handler: { registration: reg }, depth: frame.depth + 1, entry: true, uiDisclosure });
     } catch (err) {
       if (!(err instanceof BudgetExceeded)) throw err;
     }
   }
+};
+
+/**
+ * `app.post(path, asyncHandler(async (req, res) => ...))`, `catchAsync(controller.create)`: a library
+ * wrapper around the handler hands the request to the function it wraps, which is the handler.
+ */
+Engine.prototype.unwrapHandlers = function (this: Engine, args: Args, e: CallExpr): Args {
+  let all: Value[] | undefined;
+  e.args.forEach((a, i) => {
+    const v = args.all[i];
+    if (a.value.k !== "call" || !v || v.ref?.k === "function" || v.ref?.k === "framework") return;
+    const callee = this.exprValues.get(a.value.callee);
+    if (callee?.ref?.k === "function" || callee?.ref?.k === "class") return;
+    const inner = a.value.args.map((x) => this.exprValues.get(x.value)).filter((x): x is Value => x?.ref?.k === "function");
+    if (inner.length !== 1) return;
+    (all ??= [...args.all])[i] = inner[0];
+  });
+  return all ? { ...args, all, positional: args.positional.map((p) => (all!.includes(p) ? p : all![args.all.indexOf(p)] ?? p)) } : args;
+};
+
+/**
+ * A route registered with a handler the analysis cannot see (imported from a module outside the
+ * workspace, computed): its requests and responses are not followed, which the coverage says.
+ */
+Engine.prototype.noteUnresolvedHandler = function (this: Engine, args: Args, frame: Frame, e: CallExpr, method: string): void {
+  if (frame.module.language === "python" || /^(use|route|all|on|once)$/.test(method) || e.args.length < 2) return;
+  const last = e.args[e.args.length - 1].value;
+  const v = args.all[args.all.length - 1];
+  // Unknown, or imported from a workspace path that does not resolve (`./controllers/ask`, `@/handlers`); a package's export is the package's business.
+  const missingModule = v?.ref?.k === "module" && !v.ref.local && /^(\.|\/|[@~]\/)/.test(v.ref.module);
+  if ((last.k !== "name" && last.k !== "member") || !v || (v.ref && !missingModule) || v.str !== undefined || v.constant !== undefined || v.props || v.elems) return;
+  this.noteCoverage(this.loc(frame, e.span), `the handler \`${exprText(last)}\` of this route cannot be resolved (it comes from a module outside the workspace or is computed): the requests it handles are not followed`);
+};
+
+/**
+ * A FastAPI dependency of a parameter: `= Depends(get_svc)`, `Annotated[Svc, Depends(get_svc)]`, or a
+ * type alias of one (`SvcDep = Annotated[Svc, Depends(get_svc)]`, `svc: SvcDep`), wherever the alias is defined.
+ */
+Engine.prototype.paramDependency = function (this: Engine, mod: ModuleState, p: Param, frame: Frame): Value | undefined {
+  const direct = p.default ? this.dependencyValue(p.default, frame) : undefined;
+  if (direct) return direct;
+  if (p.annotated) return this.dependencyValue(p.annotated, frame);
+  const alias = p.typeAnn && /^[A-Za-z_][\w.]*$/.test(p.typeAnn) ? p.typeAnn.split(".").reduce<Value | undefined>((acc, seg, i) => (i === 0 ? lookup(mod.scope, seg) : acc ? this.member(acc, seg, undefined, undefined) : undefined), undefined) : undefined;
+  const dependency = (alias as (Value & { dependency?: Value }) | undefined)?.dependency;
+  return dependency ? this.callDependency(dependency, frame) : undefined;
 };

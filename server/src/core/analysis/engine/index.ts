@@ -12,4 +12,7 @@ import "./jsx";
 import "./sinks";
 import "./consent";
 import "./tracked";
+import "./state";
+import "./injection";
+import "./branches";
 export { calleeName, dirOf, exprText, wordsOf } from "./helpers";

@@ -2,12 +2,13 @@
 // and the names of external modules.
 import type { Expr, Pattern, Span } from "../../ir/types";
 import { JS_RESPONSE_CONSTRUCTORS, PY_RESPONSE_CONSTRUCTORS } from "../../sdk/frameworks";
-import { fileUnderFolder, isPagesApiPath, isRouteHandlerPath } from "../../workspace/routePaths";
+import { fileUnderFolder, isPagesApiPath, isRootApiPath, isRouteHandlerPath } from "../../workspace/routePaths";
 import { dropInFor } from "../../sdk/instrumentation";
 import { findSdkEntry } from "../sdkResolve";
 import { type Frame, lookup, markModuleScope, type ModuleState, newScope } from "../scope";
 import { mergeTags, type Ref, type Tag, Value } from "../values";
 import { Engine } from "./engineCore";
+import { moduleOfScope } from "./state";
 import { BudgetExceeded, frameworkRole } from "./helpers";
 
 declare module "./engineCore" {
@@ -104,18 +105,20 @@ Engine.prototype.loadModule = function (this: Engine, path: string): ModuleState
     exports: new Map(),
     status: "running",
     isServer: this.options.isServerFile(path),
-    routeFile: routeFileKind(path),
+    routeFile: routeFileKind(path) ?? (isRootApiPath(path, (dir) => this.workspace.isProjectRoot(dir)) ? "function" : undefined),
     starExports: [],
     functions: [],
     handlers: new Map(),
   };
   this.modules.set(path, mod);
+  moduleOfScope.set(scope, mod);
   const frame = this.newFrame(mod, undefined, `${path}:module`, scope, { uiDisclosure: this.captionIn(file.program.body, path) });
   try {
     this.execBlock(file.program.body, frame);
   } catch (err) {
     if (!(err instanceof BudgetExceeded)) throw err;
   }
+  this.runStateInitialisers(mod);
   if (file.language === "python") {
     for (const [k, v] of scope.vars) if (!mod.exports.has(k)) mod.exports.set(k, v);
   }
@@ -124,7 +127,8 @@ Engine.prototype.loadModule = function (this: Engine, path: string): ModuleState
 };
 
 Engine.prototype.moduleExport = function (this: Engine, mod: ModuleState, name: string, depth = 0): Value | undefined {
-  const direct = mod.exports.get(name) ?? (mod.language === "python" ? mod.scope.vars.get(name) : undefined);
+  // A Python module's names as they stand now: a `global` assigned by a function after loading is seen.
+  const direct = mod.language === "python" ? mod.scope.vars.get(name) ?? mod.exports.get(name) : mod.exports.get(name);
   if (direct) return direct;
   if (depth > 8) return undefined;
   for (const target of mod.starExports) {

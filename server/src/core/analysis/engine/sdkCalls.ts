@@ -10,6 +10,7 @@ import { optionExpr } from "../../ir/options";
 import { trackedMadeBy, trackedMadeByMethod } from "../../sdk/tracked";
 import { gatewayTagForHeader, gatewayTagForUrl, TRACING_DECORATORS, wrapperFor } from "../../sdk/instrumentation";
 import { aiEndpoint, awsCommand, callableOf, findMethod, findSdkEntry, normaliseSegment, providerForUrl } from "../sdkResolve";
+import { isConversationFieldKey } from "../names";
 import type { Frame } from "../scope";
 import {
   type AiCallSite, type AiLabel, carry, deepLabels, EMPTY_LABELS, type Label, type Loc, mergeLabelLists, mergeLabels, type Modality,
@@ -37,8 +38,9 @@ declare module "./engineCore" {
     callJsLibrary(full: string, ref: Extract<Ref, { k: "module" }>, args: Args, frame: Frame, e: CallExpr, name: string | undefined): Value;
     uiHookValue(frame: Frame, e: CallExpr, hook: string): Value;
     reactState(args: Args): Value;
-    rawHttp(args: Args, frame: Frame, e: CallExpr, urlIndex: number): Value | undefined;
+    rawHttp(args: Args, frame: Frame, e: CallExpr, urlIndex: number, base?: string): Value | undefined;
     parsedJson(v: Value): Value;
+    httpClient(base: Value | undefined): Value;
     aiCall(provider: string, method: MethodSpec, args: Args, frame: Frame, e: CallExpr, client: Extract<Ref, { k: "sdk" }> | undefined, receiverLabels?: readonly Label[]): Value;
     slotArgs(method: MethodSpec, e: CallExpr): Map<string, SlotArg[]>;
     notePromptOrigins(v: Value, conversational: boolean, depth: number): void;
@@ -279,12 +281,22 @@ Engine.prototype.callPythonLibrary = function (this: Engine, full: string, args:
   if (full === "shlex.split" && args.positional[0]?.str !== undefined) return Object.assign(new Value(), { elems: args.positional[0].str.split(/\s+/).filter(Boolean).map((w) => Value.string(w)) });
   const command = this.runCommand(full, args, frame, e);
   if (command) return command;
+  // `importlib.import_module("openai")` imports like `import openai`; a computed name cannot be followed.
+  if (full === "importlib.import_module") {
+    const spec = args.positional[0]?.str;
+    if (spec === undefined) {
+      if (args.positional.length) this.noteCoverage(this.loc(frame, e.span), "a module is imported by a name computed at run time: the AI clients and calls it provides are not followed");
+      return new Value();
+    }
+    const target = this.workspace.resolve(frame.module.file, spec, "python");
+    return target ? Value.of({ k: "module", module: target, path: [], local: true }) : this.externalModule(spec, [], true);
+  }
   // Raw HTTP to a known AI host (resolved question 2).
   if (/^(requests|httpx|aiohttp|urllib3)\.(post|put|request|get|patch|stream)$/.test(full) || /^(requests|httpx)\.(Session|Client|AsyncClient)\.(post|put|request|stream)$/.test(full)) {
     const raw = this.rawHttp(args, frame, e, /request$/.test(full) ? 1 : 0);
     if (raw) return raw;
   }
-  if (/^(requests|httpx)\.(Session|Client|AsyncClient)$/.test(full) || /^aiohttp\.ClientSession$/.test(full)) return this.roleValue("$http");
+  if (/^(requests|httpx)\.(Session|Client|AsyncClient)$/.test(full) || /^aiohttp\.ClientSession$/.test(full)) return this.httpClient(this.namedArg(args, "base_url") ?? args.positional[0]);
   if (full === "boto3.resource" && args.positional[0]?.str === "s3") return this.roleValue("aws.s3");
   if (PYTHON_FILE_WRITERS.has(full) || PYTHON_FILE_WRITERS.has(full.replace(/^numpy/, "np"))) {
     if (full === "csv.writer") return this.roleValue("python.file");
@@ -324,7 +336,14 @@ Engine.prototype.callPythonLibrary = function (this: Engine, full: string, args:
   return this.unknownCallResult(args, name, false);
 };
 
+/** An HTTP client object; `base`: the base URL it was made with, when known (a literal or built from constants). */
+Engine.prototype.httpClient = function (this: Engine, base: Value | undefined): Value {
+  const url = base?.str ?? base?.shape;
+  return this.roleValue("$http", url !== undefined ? Value.string(url) : undefined);
+};
+
 Engine.prototype.callJsLibrary = function (this: Engine, full: string, ref: Extract<Ref, { k: "module" }>, args: Args, frame: Frame, e: CallExpr, name: string | undefined): Value {
+  if (/^axios#(default\.)?create$/.test(full)) return this.httpClient(this.namedArg(args, "baseURL"));
   if (/^(axios)#(post|put|request|patch|get)?$/.test(full) || /^(axios)#default\.(post|put|request)$/.test(full) || /^(got|ky|node-fetch|undici|cross-fetch|isomorphic-fetch)#(post|put|default|fetch|request)?$/.test(full)) {
     const raw = this.rawHttp(args, frame, e, 0);
     if (raw) return raw;
@@ -349,7 +368,7 @@ Engine.prototype.callJsLibrary = function (this: Engine, full: string, ref: Extr
 Engine.prototype.uiHookValue = function (this: Engine, frame: Frame, e: CallExpr, hook: string): Value {
   const site: AiCallSite = { id: this.newId(), loc: this.loc(frame, e.span), provider: "vercel-ai", modality: "text", api: hook };
   const label: AiLabel = { kind: "ai", id: this.newId(), call: site, hops: [] };
-  this.facts.filesWithAiCalls.add(frame.module.file);
+  if (!this.facts.muted) this.facts.filesWithAiCalls.add(frame.module.file);
   const content = new Value([label]);
   const messages = new Value([label]);
   messages.elems = [content];
@@ -370,9 +389,12 @@ Engine.prototype.reactState = function (this: Engine, args: Args): Value {
 };
 
 /** `fetch(url, {body})`, `requests.post(url, json=...)`: an AI call when the URL is a known AI host. */
-Engine.prototype.rawHttp = function (this: Engine, args: Args, frame: Frame, e: CallExpr, urlIndex: number): Value | undefined {
+Engine.prototype.rawHttp = function (this: Engine, args: Args, frame: Frame, e: CallExpr, urlIndex: number, base?: string): Value | undefined {
   const urlValue = args.positional[urlIndex] ?? this.namedArg(args, "url");
-  const url = urlValue?.str ?? (urlValue?.texts ? urlValue.texts.join("") : undefined);
+  // A literal, or a URL built from a constant host (`${ELEVENLABS_API}/v1/text-to-speech/${voice}`, resolved question 22).
+  let url = urlValue?.str ?? urlValue?.shape ?? (urlValue?.texts ? urlValue.texts.join("") : undefined);
+  // A client made with a base URL (`axios.create({ baseURL })`, `httpx.Client(base_url=...)`) and a path.
+  if (base && (!url || !/^[a-z][\w+.-]*:\/\//i.test(url))) url = trimEnd(base, "/") + (url ? `/${url.replace(/^\/+/, "")}` : "");
   if (!url) return undefined;
   const endpoint = aiEndpoint(url);
   if (!endpoint) return undefined;
@@ -462,7 +484,7 @@ Engine.prototype.aiCall = function (this: Engine, provider: string, method: Meth
   // What a user sent that becomes a prompt is interaction data from the moment it is received (resolved question 7):
   // the identities of prompt parts that carry request data, whatever the call generates.
   if (isContent(modality)) for (const v of [...promptValues, ...systemValues]) this.notePromptOrigins(v, !!method.interaction, 0);
-  for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.addLiteralIntoAi(`${l.loc.file}:${l.loc.start}:${l.loc.end}`, loc);
+  if (!this.facts.muted) for (const l of argLabels) if (l.kind === "pii" && l.literal) this.facts.addLiteralIntoAi(`${l.loc.file}:${l.loc.start}:${l.loc.end}`, loc);
   const repoType = this.namedArg(args, "repo_type")?.str ?? this.namedArg(args, "repoType")?.str ?? this.namedArg(args, "repo")?.props?.get("type")?.str;
   // An upload to a model or space repository (a model card, weights) is no dataset push and no AI call.
   if (method.training === "dataset" && repoType !== undefined && repoType !== "dataset") return new Value();
@@ -528,7 +550,13 @@ Engine.prototype.notePromptOrigins = function (this: Engine, v: Value, conversat
   if (depth > 6) return;
   const children = [...(v.props?.values() ?? []), ...(v.elems ?? [])];
   const own = children.length ? v.labels : deepLabels(v);
-  if (own.some((l) => l.kind === "request") || (conversational && !v.texts?.length)) for (const l of own) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
+  if (this.facts.muted) return;
+  if (own.some((l) => l.kind === "request") || (conversational && !v.texts?.length)) {
+    for (const l of own) if (l.kind === "origin") this.facts.promptOrigins.add(l.key);
+  } else if (conversational) {
+    // What someone wrote, read from a record (`claim.description`, `ticket.body`), is a message wherever it is interpolated (resolved question 7).
+    for (const l of own) if (l.kind === "origin" && isConversationFieldKey(l.key)) this.facts.promptOrigins.add(l.key);
+  }
   for (const c of children) this.notePromptOrigins(c, conversational, depth + 1);
 };
 
@@ -580,4 +608,11 @@ function systemExprs(method: MethodSpec, args: readonly Arg[]): Expr[] {
     else messages(a.value, 0);
   }
   return out;
+}
+
+/** `text` without trailing `ch` (a loop: `/\/+$/` backtracks quadratically on long runs). */
+function trimEnd(text: string, ch: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === ch) end--;
+  return text.slice(0, end);
 }

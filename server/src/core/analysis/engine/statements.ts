@@ -4,7 +4,7 @@ import type { CallExpr, ClassDef, Expr, FunctionDef, Pattern, Span, Stmt } from 
 import { ROLES, TERMINATING_CALLS } from "../../sdk/frameworks";
 import { isConsentDecisionField, isConsentGuardName, isDisclosureFieldName, personRecordWord } from "../names";
 import { CLIENT_WRAPPERS, TRACING_DECORATORS, wrapperFor } from "../../sdk/instrumentation";
-import { type Completion, forkScope, type Frame, joinScopes, lookup, newScope, assign as assignVar } from "../scope";
+import { type Completion, forkScope, type Frame, joinScopes, lookup, newScope, assign as assignVar, setModuleState } from "../scope";
 import { mergeLabels, mergeTags, type Scope, type Tag, union, Value } from "../values";
 import { Engine } from "./engineCore";
 import { isChannelsConsumer, calleeName, exprText } from "./helpers";
@@ -20,7 +20,7 @@ declare module "./engineCore" {
     tagOfCallee(callee: Expr, frame: Frame, table: typeof CLIENT_WRAPPERS, span: Span): Tag | undefined;
     defineFunction(fn: FunctionDef, frame: Frame, className?: string): Value;
     defineClass(cls: ClassDef, frame: Frame): Value;
-    bind(target: Pattern, value: Value, frame: Frame, span: Span): void;
+    bind(target: Pattern, value: Value, frame: Frame, span: Span, outer?: boolean): void;
     assignMember(obj: Value, prop: string, value: Value, frame: Frame, targetSpan: Span, stmtSpan: Span): void;
     readPattern(target: Pattern, frame: Frame): Value;
     augment(old: Value, add: Value, op: string): Value;
@@ -59,11 +59,13 @@ Engine.prototype.exec = function (this: Engine, stmt: Stmt, frame: Frame): Compl
         const typed = this.typedLocal(frame, stmt.typeAnn, stmt.span);
         if (typed) value = typed;
       }
+      // A plain JS assignment (no `let`/`const`) sets the binding where it lives, the module's included.
+      const outer = frame.module.language !== "python" && !stmt.decl;
       for (const target of stmt.targets) {
         if (stmt.op) {
           const old = this.readPattern(target, frame);
-          this.bind(target, this.augment(old, value, stmt.op), frame, stmt.span);
-        } else this.bind(target, value, frame, stmt.span);
+          this.bind(target, this.augment(old, value, stmt.op), frame, stmt.span, outer);
+        } else this.bind(target, value, frame, stmt.span, outer);
       }
       if (stmt.exported) {
         for (const t of stmt.targets) if (t.k === "name") frame.module.exports.set(t.name, lookup(frame.scope, t.name) ?? value);
@@ -142,7 +144,8 @@ Engine.prototype.exec = function (this: Engine, stmt: Stmt, frame: Frame): Compl
     case "exportDefault": {
       const v = this.eval(stmt.expr, frame);
       frame.module.exports.set("default", v);
-      if (stmt.expr.k === "object") this.registerDefaultExportObject(v, frame);
+      // `export default { fetch }`, or an object built earlier (`const worker = { fetch }; export default worker`).
+      if (stmt.expr.k === "object" || v.props?.has("fetch")) this.registerDefaultExportObject(v, frame);
       return "normal";
     }
     case "exportNames": {
@@ -195,6 +198,9 @@ Engine.prototype.exec = function (this: Engine, stmt: Stmt, frame: Frame): Compl
     }
     case "block":
       return this.execBlock(stmt.body, frame);
+    case "global":
+      if (!stmt.nonlocal) for (const name of stmt.names) (frame.globals ??= new Set()).add(name);
+      return "normal";
     case "jump":
       return stmt.kind;
     default:
@@ -208,7 +214,10 @@ Engine.prototype.typedLocal = function (this: Engine, frame: Frame, typeAnn: str
 };
 
 Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" }>, frame: Frame): Completion {
-  this.eval(stmt.test, frame);
+  const known = this.knownCondition(stmt.test, frame);
+  // A condition on a constant (a flag the caller passed) takes one path: only it runs, and only what it returns is returned.
+  if (known !== undefined) return this.execBlock(known ? stmt.then : stmt.else, frame);
+  const failed = this.failedResponse(stmt.test, frame);
   const polarity = this.consentPolarity(stmt.test, frame);
   const testLoc = this.loc(frame, stmt.test.span);
   const before = frame.scope;
@@ -220,6 +229,7 @@ Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" 
   frame.scope = thenScope;
   frame.branch = `${savedBranch}.${++this.branchCounter}`;
   if (polarity === "pos") frame.guard = { ...savedGuard, consent: testLoc };
+  if (failed?.when === "then") this.withoutAiContent(frame, failed.name);
   const thenC = this.execBlock(stmt.then, frame);
   frame.guard = savedGuard;
   const thenHeader = frame.responseDisclosure;
@@ -229,6 +239,7 @@ Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" 
   frame.scope = elseScope;
   frame.branch = `${savedBranch}.${++this.branchCounter}`;
   if (polarity === "neg") frame.guard = { ...savedGuard, consent: testLoc };
+  if (failed?.when === "else") this.withoutAiContent(frame, failed.name);
   const elseC = this.execBlock(stmt.else, frame);
   frame.branch = savedBranch;
   frame.guard = savedGuard;
@@ -305,11 +316,19 @@ Engine.prototype.defineFunction = function (this: Engine, fn: FunctionDef, frame
   }
   // FastAPI dependencies that require consent: a parameter `= Depends(require_consent)`, or the
   // route decorator's `dependencies=[Depends(require_consent)]`.
-  const guards = [...fn.params.map((p) => p.default), ...fn.decorators.flatMap((d) => (d.k === "call" ? this.dependencyList(d.args) : []))];
+  const guards = [...fn.params.flatMap((p) => [p.default, p.annotated]), ...fn.decorators.flatMap((d) => (d.k === "call" ? this.dependencyList(d.args) : []))];
   for (const dep of guards) {
     if (!dep || !this.isConsentDependency(dep)) continue;
     const existing = frame.module.handlers.get(fn.id);
     frame.module.handlers.set(fn.id, { registration: existing?.registration ?? { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, dep.span) });
+  }
+  // A type alias of a consent dependency: `ConsentDep = Annotated[None, Depends(require_consent)]`, `_: ConsentDep`.
+  for (const p of fn.params) {
+    const alias = p.typeAnn && /^[A-Za-z_]\w*$/.test(p.typeAnn) ? lookup(frame.scope, p.typeAnn) : undefined;
+    const dep = (alias as (Value & { dependency?: Value }) | undefined)?.dependency?.ref;
+    if (dep?.k !== "function" || !dep.fn.name || !isConsentGuardName(dep.fn.name, this.options.vocabulary.consent)) continue;
+    const existing = frame.module.handlers.get(fn.id);
+    frame.module.handlers.set(fn.id, { registration: existing?.registration ?? { kind: "route", returnIsSink: "response" }, consent: this.loc(frame, p.span) });
   }
   return value;
 };
@@ -354,7 +373,7 @@ Engine.prototype.defineClass = function (this: Engine, cls: ClassDef, frame: Fra
   return value;
 };
 
-Engine.prototype.bind = function (this: Engine, target: Pattern, value: Value, frame: Frame, span: Span): void {
+Engine.prototype.bind = function (this: Engine, target: Pattern, value: Value, frame: Frame, span: Span, outer = false): void {
   switch (target.k) {
     case "name": {
       let v = value;
@@ -371,29 +390,31 @@ Engine.prototype.bind = function (this: Engine, target: Pattern, value: Value, f
           v.record = { ...rec, loc: this.loc(frame, target.span) };
         }
       }
-      assignVar(frame.scope, target.name, v);
+      // `global client` then `client = OpenAI()`: the module's binding, seen by every reader of the module.
+      if (frame.globals?.has(target.name)) setModuleState(frame.module.scope, target.name, v);
+      else assignVar(frame.scope, target.name, v, outer);
       return;
     }
     case "objpat": {
       for (const p of target.props) {
         let pv = this.member(value, p.key, frame, target.span);
         if (p.default) pv = union([pv, this.eval(p.default, frame)]);
-        this.bind(p.target, pv, frame, span);
+        this.bind(p.target, pv, frame, span, outer);
       }
-      if (target.rest) this.bind(target.rest, value, frame, span);
+      if (target.rest) this.bind(target.rest, value, frame, span, outer);
       return;
     }
     case "arrpat": {
       target.elements.forEach((el, i) => {
         if (!el) return;
         const ev = value.elems && i < value.elems.length ? value.elems[i] : this.elementOf(value);
-        this.bind(el, ev, frame, span);
+        this.bind(el, ev, frame, span, outer);
       });
-      if (target.rest) this.bind(target.rest, value, frame, span);
+      if (target.rest) this.bind(target.rest, value, frame, span, outer);
       return;
     }
     case "default":
-      this.bind(target.target, union([value, this.eval(target.default, frame)]), frame, span);
+      this.bind(target.target, union([value, this.eval(target.default, frame)]), frame, span, outer);
       return;
     case "member": {
       if (this.commonJsExport(target, value, frame)) return;

@@ -1,6 +1,6 @@
 // CON004: user interaction data sent to an AI call that the provider or a tracer keeps, with no consent guard.
 import type { AiCallFact } from "../../analysis/facts";
-import { isConsentName, splitWords } from "../../analysis/names";
+import { isConsentName, isConversationFieldKey } from "../../analysis/names";
 import type { AiLabel, Label, Value } from "../../analysis/values";
 import { setCallOption, setObjectOptionMembers } from "../../fixes/callOptions";
 import { optionExpr } from "../../ir/options";
@@ -20,15 +20,9 @@ const TRACER_NAMES: Record<string, string> = { langsmith: "LangSmith", langfuse:
 /** User interaction data (the sources of CON001 and PII001): what a user sent, stored conversations, user records. */
 type SourceLabel = Exclude<Label, AiLabel>;
 
-/** Words of a stored field that hold what people wrote: a stored conversation, not a job's status or metrics. */
-const CONVERSATION_WORDS = new Set([
-  "message", "messages", "body", "text", "content", "conversation", "conversations", "transcript", "history", "chat", "thread", "comment", "comments",
-  "note", "notes", "question", "questions", "answer", "reply", "replies", "feedback", "review", "reviews", "description", "query", "prompt", "input", "turns",
-]);
-
 /** A value read from storage counts as interaction data when it is one of a conversation's text fields. */
 function readsStoredConversation(labels: readonly Label[]): boolean {
-  return labels.some((l) => l.kind === "origin" && (l.key.split("|").pop() ?? "").split(".").slice(1).some((seg) => splitWords(seg).some((w) => CONVERSATION_WORDS.has(w))));
+  return labels.some((l) => l.kind === "origin" && isConversationFieldKey(l.key));
 }
 
 function userDataLabels(labels: readonly Label[]): SourceLabel[] {
