@@ -78,6 +78,10 @@ export interface SinkFact {
   readonly targets?: readonly WrapTarget[];
   /** An object literal (or keyword call) of the payload, to add a disclosure field to. */
   readonly payloadObject?: Span;
+  /** The JSX tree the sink is in ("file:offset" of its outermost element): its undisclosed sinks are one finding (resolved question 23). */
+  readonly block?: string;
+  /** Where a visible label element can go next to what the sink shows (JSX). */
+  readonly labelAt?: number;
 }
 
 export interface ConsentWriteFact {

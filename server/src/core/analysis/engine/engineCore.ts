@@ -1,6 +1,6 @@
 // The flow engine's state: the Engine class with its fields, the options and vocabulary it is given, and the
 // small helpers every part uses (frames, locations, origins, budget, labels). The parts in this folder add the rest.
-import type { Arg, Expr, FunctionDef, Span } from "../../ir/types";
+import type { Arg, Expr, FunctionDef, JsxExpr, Span } from "../../ir/types";
 import type { Workspace } from "../../workspace/workspace";
 import { Facts } from "../facts";
 import { personRecordWord } from "../names";
@@ -81,6 +81,8 @@ export class Engine {
   readonly filesFailed = new Map<string, string>();
   private readonly fileSpentMs = new Map<string, number>();
   private fileDeadline?: { file: string; at: number };
+  /** JSX trees being evaluated, outermost first: an element written inside one belongs to it (resolved question 23). */
+  readonly jsxTrees: Array<{ root: JsxExpr; file: string; labels?: Array<{ block: Span; loc: Loc }> }> = [];
   /** The files being analysed, and the methods their classes define by name (for calls on objects the engine cannot see). */
   workspaceFiles: readonly string[] = [];
   methodIndex?: Map<string, Array<{ file: string; cls: string }>>;

@@ -1,6 +1,7 @@
 // JSX: attributes and children that show values to the user, components rendered with their props, and
 // labels in the same rendered block.
-import type { Expr, JsxExpr } from "../../ir/types";
+import type { Expr, JsxExpr, Span, Stmt } from "../../ir/types";
+import { forEachChildExpr, forEachStmtPart } from "../../ir/walk";
 import { hasDisclosureText } from "../names";
 import { type Frame, lookup } from "../scope";
 import { type Loc, union, Value } from "../values";
@@ -16,15 +17,24 @@ declare module "./engineCore" {
     evalJsx(e: JsxExpr, frame: Frame): Value;
     jsxAttributes(e: JsxExpr, frame: Frame, depth: number): void;
     jsxChildren(e: JsxExpr, frame: Frame, ancestors: readonly JsxExpr[], depth: number): void;
-    jsxDisclosure(chain: readonly JsxExpr[], frame: Frame): Loc | undefined;
+    jsxDisclosure(chain: readonly JsxExpr[], frame: Frame, span: Span): Loc | undefined;
   }
 }
 
 /** JSX: `{value}` children and `src`/`href`/`dangerouslySetInnerHTML` are user-facing sinks (resolved question 19). */
 Engine.prototype.evalJsx = function (this: Engine, e: JsxExpr, frame: Frame): Value {
-  // Event handlers and effects run first: state they set shows up in the children.
-  this.jsxAttributes(e, frame, 0);
-  this.jsxChildren(e, frame, [], 0);
+  // An element written inside the tree being evaluated (in a `map` callback, a condition) is part of that
+  // tree; any other starts a tree of its own (a component's return, a helper's fragment).
+  const top = this.jsxTrees[this.jsxTrees.length - 1];
+  const inside = !!top && top.file === frame.module.file && top.root.span.start <= e.span.start && e.span.end <= top.root.span.end;
+  if (!inside) this.jsxTrees.push({ root: e, file: frame.module.file });
+  try {
+    // Event handlers and effects run first: state they set shows up in the children.
+    this.jsxAttributes(e, frame, 0);
+    this.jsxChildren(e, frame, [], 0);
+  } finally {
+    if (!inside) this.jsxTrees.pop();
+  }
   const out = new Value();
   out.jsx = true;
   return out;
@@ -59,24 +69,31 @@ Engine.prototype.jsxChildren = function (this: Engine, e: JsxExpr, frame: Frame,
   if (depth > 60) return;
   const chain = [e, ...ancestors];
   const isComponent = (e as JsxExpr & { component?: boolean }).component;
+  const tree = this.jsxTrees[this.jsxTrees.length - 1];
+  const block = tree ? `${tree.file}:${tree.root.span.start}` : undefined;
   for (const a of e.attrs) {
     if (!a.value || !SINK_ATTRS.has(a.name)) continue;
     const v = this.eval(a.value, frame);
     const shown = a.name === "dangerouslySetInnerHTML" ? (v.props?.get("__html") ?? v) : v;
-    this.userSink(frame, a.span, "jsx", `<${e.tag} ${a.name}>`, [shown], this.jsxDisclosure(chain, frame), [a.value]);
+    // A label element can follow the element that has the attribute, inside its parent.
+    const labelAt = ancestors.length ? e.span.end : undefined;
+    this.userSink(frame, a.span, "jsx", `<${e.tag} ${a.name}>`, [shown], this.jsxDisclosure(chain, frame, a.span), [a.value], { block, labelAt });
   }
   for (const c of e.children) {
     if (c.k === "element") this.jsxChildren(c.el, frame, chain, depth + 1);
     else if (c.k === "expr" && !isComponent) {
-      const v = this.eval(c.expr, frame);
+      const whole = this.eval(c.expr, frame);
+      // `{reply && <p>{reply}</p>}` shows the element, not `reply` (a falsy value renders no content).
+      const v = c.expr.k === "logical" && c.expr.op === "and" ? (this.exprValues.get(c.expr.right) ?? whole) : whole;
       if (v.jsx) continue;
-      this.userSink(frame, c.span, "jsx", `<${e.tag}>{…}`, [v], v.disclosed ?? this.jsxDisclosure(chain, frame), [c.expr]);
+      // A helper applied to this child discloses it alone; a label element anywhere in the tree discloses every child.
+      this.userSink(frame, c.span, "jsx", `<${e.tag}>{…}`, [v], v.disclosed ?? this.jsxDisclosure(chain, frame, c.span), [c.expr], { block, labelAt: c.span.end });
     }
   }
 };
 
 /** A label in the same rendered block: text of the element, its parent, or the parent's other children. */
-Engine.prototype.jsxDisclosure = function (this: Engine, chain: readonly JsxExpr[], frame: Frame): Loc | undefined {
+Engine.prototype.jsxDisclosure = function (this: Engine, chain: readonly JsxExpr[], frame: Frame, span: Span): Loc | undefined {
   const extra = this.options.vocabulary.disclosureText;
   const ownText = (el: JsxExpr): string => [
     ...el.children.filter((c): c is Extract<typeof c, { k: "text" }> => c.k === "text").map((c) => c.text),
@@ -93,8 +110,40 @@ Engine.prototype.jsxDisclosure = function (this: Engine, chain: readonly JsxExpr
       if (c.k === "element" && c.el !== self && hasDisclosureText(subtreeText(c.el, 0), extra)) return this.loc(frame, c.el.span);
     }
   }
-  return undefined;
+  // A visible label element discloses the block it sits in: everything inside its parent element, however
+  // deep (a notice above a list rendered by a callback, a speaker label per message; resolved question 23).
+  const tree = this.jsxTrees[this.jsxTrees.length - 1];
+  if (!tree || tree.file !== frame.module.file) return undefined;
+  tree.labels ??= labelBlocksIn(tree.root, (el) => hasDisclosureText(ownText(el), extra)).map((b) => ({ block: b.block.span, loc: this.loc(frame, b.label.span) }));
+  return tree.labels.find((b) => b.block.start <= span.start && span.end <= b.block.end)?.loc;
 };
+
+/** Label elements of a tree (looking into conditions and callbacks written inside it), each with the block it labels: its parent element, or itself at the root. */
+function labelBlocksIn(root: JsxExpr, isLabel: (el: JsxExpr) => boolean): Array<{ label: JsxExpr; block: JsxExpr }> {
+  const found: Array<{ label: JsxExpr; block: JsxExpr }> = [];
+  let budget = 2000;
+  const visitExpr = (x: Expr, parent: JsxExpr | undefined): void => {
+    if (--budget < 0 || found.length > 20) return;
+    if (x.k === "jsx") {
+      if (isLabel(x)) found.push({ label: x, block: parent ?? x });
+      for (const c of x.children) {
+        if (c.k === "element") visitExpr(c.el, x);
+        else if (c.k === "expr") visitExpr(c.expr, x);
+      }
+      return;
+    }
+    if (x.k === "func") {
+      visitStmts(x.fn.body, parent);
+      return;
+    }
+    forEachChildExpr(x, (c) => visitExpr(c, parent));
+  };
+  const visitStmts = (stmts: readonly Stmt[], parent: JsxExpr | undefined): void => {
+    for (const st of stmts) forEachStmtPart(st, (x) => x && visitExpr(x, parent), (b) => visitStmts(b, parent));
+  };
+  visitExpr(root, undefined);
+  return found;
+}
 
 /** String literals an expression may evaluate to: the branches of conditions and fallbacks, the text of templates. */
 function literalLeaves(e: Expr, depth: number): string[] {

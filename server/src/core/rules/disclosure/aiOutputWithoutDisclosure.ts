@@ -2,7 +2,9 @@
 import type { Fix } from "../../types";
 import { localized } from "../../types";
 import { addDisclosureField, fix, wrapWithHelper } from "../../fixes/ruleFixes";
-import { aiRelated, callName, isAi, isContentModality, modalityZh, uniqueBy } from "../describe";
+import type { SinkFact } from "../../analysis/facts";
+import type { AiLabel } from "../../analysis/values";
+import { aiRelated, callName, isAi, isContentModality, modalityZh, related, uniqueBy } from "../describe";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
 const SINK_EN: Record<string, string> = { response: "an HTTP response", ui: "the user interface", bot: "a chat message", jsx: "the rendered page", email: "an e-mail" };
@@ -42,17 +44,31 @@ export const aiOutputWithoutDisclosure: Rule = {
     },
   },
   check(ctx) {
+    // Undisclosed sinks with the AI content that reaches them; the sinks of one JSX tree form one group.
+    const groups = new Map<string, Array<{ sink: SinkFact; ai: AiLabel[] }>>();
     for (const sink of ctx.facts.sinks) {
       if (sink.kind !== "user" || sink.disclosed) continue;
       if (ctx.options.siteDisclosure(sink.loc.file)) continue;
       const ai = uniqueBy(sink.labels.filter(isAi).filter((l) => isContentModality(l.call.modality) && !l.disclosed), (l) => `${l.call.loc.file}:${l.call.loc.start}`);
       if (ai.length === 0) continue;
+      const key = sink.block ?? `${sink.loc.file}:${sink.loc.start}:${sink.loc.end}`;
+      const group = groups.get(key);
+      if (group) group.push({ sink, ai });
+      else groups.set(key, [{ sink, ai }]);
+    }
+    for (const group of groups.values()) {
+      // One finding per tree, at its first undisclosed sink in source order (resolved question 23).
+      const sorted = [...group].sort((a, b) => a.sink.loc.start - b.sink.loc.start);
+      const { sink } = sorted[0];
+      const others = uniqueBy(sorted.filter((g) => g.sink.loc.start !== sink.loc.start).map((g) => g.sink), (s) => `${s.loc.start}`);
+      const ai = uniqueBy(sorted.flatMap((g) => g.ai), (l) => `${l.call.loc.file}:${l.call.loc.start}`);
       const first = ai[0];
       const modality = first.call.modality;
       const file = ctx.files.get(sink.loc.file);
       const fixes: Fix[] = [];
       if (file) {
-        const wrap = modality === "text" && sink.targets?.length ? wrapWithHelper(file, "disclosure", sink.targets) : undefined;
+        const targets = uniqueBy([sink, ...others].flatMap((s) => s.targets ?? []), (t) => `${t.span.start}:${t.span.end}`);
+        const wrap = modality === "text" && targets.length ? wrapWithHelper(file, "disclosure", targets) : undefined;
         if (wrap) fixes.push(fix(localized("Label as AI-generated (Guideline 3.2.1)", "標示為人工智能生成（指引 3.2.1）"), "safe", wrap));
         const field = sink.payloadObject ? addDisclosureField(file, sink.payloadObject) : undefined;
         if (field) fixes.push(fix(localized("Add an AI-generated field to the response (Guideline 3.2.1)", "在回應中加入人工智能生成欄位（指引 3.2.1）"), "safe", [field]));
@@ -65,7 +81,10 @@ export const aiOutputWithoutDisclosure: Rule = {
           `AI-generated ${modality} from ${callName(first)} reaches ${SINK_EN[sink.category] ?? "a user"} without a disclosure that it is AI-generated.`,
           `由 ${callName(first)} 生成的${modalityZh(modality)}未標示為人工智能生成，便到達${SINK_ZH[sink.category] ?? "使用者"}。`,
         ),
-        related: aiRelated(ai),
+        related: [
+          ...aiRelated(ai).slice(0, others.length ? 8 : 12),
+          ...others.slice(0, 8).map((o) => related(o.loc, localized("more AI output without a disclosure in the same rendered block", "同一呈現區塊中另一項未標示的人工智能輸出"))),
+        ],
         fixes,
       });
     }
