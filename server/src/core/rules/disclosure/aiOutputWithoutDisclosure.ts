@@ -1,7 +1,7 @@
 // DIS001: AI output reaches a user-facing sink with no disclosure on the way.
 import type { Fix } from "../../types";
 import { localized } from "../../types";
-import { addDisclosureField, fix, wrapWithHelper } from "../../fixes/ruleFixes";
+import { disclosureFixes } from "../../fixes/disclosureFixes";
 import type { SinkFact } from "../../analysis/facts";
 import type { AiLabel } from "../../analysis/values";
 import { aiRelated, callName, isAi, isContentModality, modalityZh, related, uniqueBy } from "../describe";
@@ -34,8 +34,8 @@ export const aiOutputWithoutDisclosure: Rule = {
         good: 'answer = client.chat.completions.create(...).choices[0].message.content\nreturn jsonify(answer=answer, ai_generated=True)',
       },
       fix: localized(
-        "Pass the content through a disclosure helper (the quick-fix adds one), add a visible label such as \"AI-generated\" / 「由人工智能生成」 next to it, add an `ai_generated` field or an `X-AI-Generated` header to the response, or give the UI element a caption that says so.",
-        "以標示函式包裹內容（快速修正會加入一個），在旁加上「由人工智能生成」等可見標籤，於回應加入 `ai_generated` 欄位或 `X-AI-Generated` 標頭，或為介面元素加上說明文字。",
+        "Add an `aiGenerated` field to a JSON payload, an `X-AI-Generated` header to a text or streamed response, or a visible \"AI-generated\" / 「由人工智能生成」 label beside rendered content: the preferred quick-fix does one of these and never changes data a program reads. Passing the text through a disclosure helper (the quick-fix adds one) labels the text itself; inside a JSON payload that is an unsafe fix, never applied by fix-all. Undisclosed output in one rendered JSX tree is one finding: one label on the block fixes it all, while a helper applied to one child discloses only that child.",
+        "在 JSON 回應中加入 `aiGenerated` 欄位、為文字或串流回應加入 `X-AI-Generated` 標頭，或在呈現的內容旁加上可見的「由人工智能生成」標籤：首選的快速修正會做其中一項，且不會改變程式讀取的資料。以標示函式（快速修正會加入一個）包裹文字，會把標籤加到文字本身；若文字位於 JSON 回應內，此修正屬不安全，「套用所有安全修正」不會採用。同一 JSX 呈現樹中未標示的輸出只報告一次：在該區塊加上一個標籤即可全部修正，而只包裹其中一項的標示函式只標示該項。",
       ),
       options: localized(
         "`markers.disclosure` adds helper names; `disclosure.siteWide` declares a site-wide disclosure for file globs, with a reason.",
@@ -65,14 +65,9 @@ export const aiOutputWithoutDisclosure: Rule = {
       const first = ai[0];
       const modality = first.call.modality;
       const file = ctx.files.get(sink.loc.file);
-      const fixes: Fix[] = [];
-      if (file) {
-        const targets = uniqueBy([sink, ...others].flatMap((s) => s.targets ?? []), (t) => `${t.span.start}:${t.span.end}`);
-        const wrap = modality === "text" && targets.length ? wrapWithHelper(file, "disclosure", targets) : undefined;
-        if (wrap) fixes.push(fix(localized("Label as AI-generated (Guideline 3.2.1)", "標示為人工智能生成（指引 3.2.1）"), "safe", wrap));
-        const field = sink.payloadObject ? addDisclosureField(file, sink.payloadObject) : undefined;
-        if (field) fixes.push(fix(localized("Add an AI-generated field to the response (Guideline 3.2.1)", "在回應中加入人工智能生成欄位（指引 3.2.1）"), "safe", [field]));
-      }
+      // Only text can take a label appended to it (a data URL of an image cannot).
+      const text = new Set(sorted.filter((g) => g.ai.every((l) => l.call.modality === "text")).map((g) => g.sink));
+      const fixes: Fix[] = file ? disclosureFixes(file, sorted.map((g) => g.sink), (s) => text.has(s)) : [];
       ctx.report({
         file: sink.loc.file,
         start: sink.loc.start,
