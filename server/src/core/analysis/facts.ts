@@ -121,6 +121,12 @@ export class Facts {
   readonly literalsIntoAi = new Map<string, Loc>();
   /** Files that make at least one AI call. */
   readonly filesWithAiCalls = new Set<string>();
+  /**
+   * JSX trees rendered inside other trees (`<ul>{items}</ul>` where `items` was built with JSX earlier, a
+   * helper's fragment): where each is embedded, whether a label there covers it, and whether it was
+   * written in the function of the tree that renders it (then its sinks are that tree's).
+   */
+  readonly jsxEmbeds = new Map<string, Array<{ block: string; at: Loc; disclosed?: Loc; sameFunction: boolean }>>();
   private readonly seenAiCalls = new Set<string>();
 
   addAiCall(fact: AiCallFact): void {
@@ -133,6 +139,12 @@ export class Facts {
 
   addSink(fact: SinkFact): void {
     this.sinks.push(fact);
+  }
+
+  embedJsx(inner: string, outer: string, at: Loc, disclosed: Loc | undefined, sameFunction: boolean): void {
+    let list = this.jsxEmbeds.get(inner);
+    if (!list) this.jsxEmbeds.set(inner, (list = []));
+    if (!list.some((e) => e.block === outer && !!e.disclosed === !!disclosed) && list.length < 16) list.push({ block: outer, at, disclosed, sameFunction });
   }
 
   addCall(from: string, to: string, branch: string): void {

@@ -187,6 +187,8 @@ export class Value {
   delivered?: boolean;
   /** Evaluated JSX: rendering happened where the element was written. */
   jsx?: boolean;
+  /** The JSX tree ("file:offset") evaluated JSX belongs to, so a tree that renders it can take its sinks in. */
+  jsxBlock?: string;
   /** The strings a discriminant field may hold when no single constant is known (`"tool-*"` part types). */
   oneOf?: StrSet;
   /** The shapes a value joined from several may have (chat messages by role, message parts by type): a test on a field narrows it. */

@@ -25,7 +25,7 @@ const PY_HEADER_RESPONSES = /^(HttpResponse|StreamingHttpResponse|PlainTextRespo
  * The fixes of one finding: `sinks` are the undisclosed sinks it stands for (the first is where it is
  * reported), `text` says which of them show text (only text can take a label appended to it).
  */
-export function disclosureFixes(file: ParsedFile, sinks: readonly SinkFact[], text: (s: SinkFact) => boolean): Fix[] {
+export function disclosureFixes(file: ParsedFile, sinks: ReadonlyArray<SinkFact & { anchor?: Span }>, text: (s: SinkFact) => boolean): Fix[] {
   const [sink] = sinks;
   const fixes: Fix[] = [];
   // A label appended to the text fixes the finding only when every sink it stands for shows text; a
@@ -163,12 +163,14 @@ function offsetOfValue(file: ParsedFile, sink: SinkFact): number {
  * A visible label element: right after the one child it labels, or as the first child of the smallest
  * element holding every sink of the tree (a label element discloses the block it sits in).
  */
-function labelElementEdit(file: ParsedFile, sinks: readonly SinkFact[]): TextEdit | undefined {
-  const distinct = sinks.filter((s, i) => sinks.findIndex((o) => o.loc.start === s.loc.start) === i);
-  if (distinct.length === 1 && distinct[0].labelAt !== undefined) {
-    return { start: distinct[0].labelAt, end: distinct[0].labelAt, newText: ` ${LABEL_ELEMENT}` };
+function labelElementEdit(file: ParsedFile, sinks: ReadonlyArray<SinkFact & { anchor?: Span }>): TextEdit | undefined {
+  // A sink of a tree rendered inside this one shows where that tree is rendered.
+  const spans = sinks.map((s) => s.anchor ?? s.loc);
+  const distinct = spans.filter((s, i) => spans.findIndex((o) => o.start === s.start) === i);
+  if (distinct.length === 1 && sinks[0].labelAt !== undefined) {
+    return { start: sinks[0].labelAt, end: sinks[0].labelAt, newText: ` ${LABEL_ELEMENT}` };
   }
-  const hull = { start: Math.min(...distinct.map((s) => s.loc.start)), end: Math.max(...distinct.map((s) => s.loc.end)) };
+  const hull = { start: Math.min(...distinct.map((s) => s.start)), end: Math.max(...distinct.map((s) => s.end)) };
   let holder: JsxExpr | undefined;
   walk(file.program.body, hull, (e) => {
     if (e.k === "jsx" && e.span.start < hull.start && hull.end <= e.span.end && (!holder || e.span.end - e.span.start < holder.span.end - holder.span.start)) holder = e;

@@ -82,7 +82,7 @@ export class Engine {
   private readonly fileSpentMs = new Map<string, number>();
   private fileDeadline?: { file: string; at: number };
   /** JSX trees being evaluated, outermost first: an element written inside one belongs to it (resolved question 23). */
-  readonly jsxTrees: Array<{ root: JsxExpr; file: string; labels?: Array<{ block: Span; loc: Loc }> }> = [];
+  readonly jsxTrees: Array<{ root: JsxExpr; file: string; fn?: Span; labels?: Array<{ block: Span; loc: Loc }> }> = [];
   /** The files being analysed, and the methods their classes define by name (for calls on objects the engine cannot see). */
   workspaceFiles: readonly string[] = [];
   methodIndex?: Map<string, Array<{ file: string; cls: string }>>;

@@ -18,6 +18,7 @@ declare module "./engineCore" {
     jsxAttributes(e: JsxExpr, frame: Frame, depth: number): void;
     jsxChildren(e: JsxExpr, frame: Frame, ancestors: readonly JsxExpr[], depth: number): void;
     jsxDisclosure(chain: readonly JsxExpr[], frame: Frame, span: Span): Loc | undefined;
+    embedJsx(v: Value, block: string, tree: { file: string; fn?: Span }, at: Loc, disclosed: () => Loc | undefined): void;
   }
 }
 
@@ -27,7 +28,8 @@ Engine.prototype.evalJsx = function (this: Engine, e: JsxExpr, frame: Frame): Va
   // tree; any other starts a tree of its own (a component's return, a helper's fragment).
   const top = this.jsxTrees[this.jsxTrees.length - 1];
   const inside = !!top && top.file === frame.module.file && top.root.span.start <= e.span.start && e.span.end <= top.root.span.end;
-  if (!inside) this.jsxTrees.push({ root: e, file: frame.module.file });
+  if (!inside) this.jsxTrees.push({ root: e, file: frame.module.file, fn: frame.fn?.span });
+  const tree = this.jsxTrees[this.jsxTrees.length - 1];
   try {
     // Event handlers and effects run first: state they set shows up in the children.
     this.jsxAttributes(e, frame, 0);
@@ -37,6 +39,7 @@ Engine.prototype.evalJsx = function (this: Engine, e: JsxExpr, frame: Frame): Va
   }
   const out = new Value();
   out.jsx = true;
+  out.jsxBlock = `${tree.file}:${tree.root.span.start}`;
   return out;
 };
 
@@ -83,12 +86,31 @@ Engine.prototype.jsxChildren = function (this: Engine, e: JsxExpr, frame: Frame,
     if (c.k === "element") this.jsxChildren(c.el, frame, chain, depth + 1);
     else if (c.k === "expr" && !isComponent) {
       const whole = this.eval(c.expr, frame);
+      if (block && tree) this.embedJsx(whole, block, tree, this.loc(frame, c.span), () => this.jsxDisclosure(chain, frame, c.span));
       // `{reply && <p>{reply}</p>}` shows the element, not `reply` (a falsy value renders no content).
       const v = c.expr.k === "logical" && c.expr.op === "and" ? (this.exprValues.get(c.expr.right) ?? whole) : whole;
       if (v.jsx) continue;
       // A helper applied to this child discloses it alone; a label element anywhere in the tree discloses every child.
       this.userSink(frame, c.span, "jsx", `<${e.tag}>{…}`, [v], v.disclosed ?? this.jsxDisclosure(chain, frame, c.span), [c.expr], { block, labelAt: c.span.end });
     }
+  }
+};
+
+/** JSX built elsewhere and rendered here (`{items}`, `{renderTip(t)}`, a list of elements): its tree is embedded in this one. */
+Engine.prototype.embedJsx = function (this: Engine, v: Value, block: string, tree: { file: string; fn?: Span }, at: Loc, disclosed: () => Loc | undefined): void {
+  const blocks = new Set<string>();
+  const visit = (x: Value, depth: number): void => {
+    if (x.jsxBlock) blocks.add(x.jsxBlock);
+    if (depth < 2) for (const el of x.elems ?? []) visit(el, depth + 1);
+  };
+  visit(v, 0);
+  for (const inner of blocks) {
+    if (inner === block) continue;
+    const colon = inner.lastIndexOf(":");
+    const offset = Number(inner.slice(colon + 1));
+    // Written in the same function (a list of elements built before the return): the same rendered tree.
+    const sameFunction = inner.slice(0, colon) === tree.file && !!tree.fn && tree.fn.start <= offset && offset < tree.fn.end;
+    this.facts.embedJsx(inner, block, at, disclosed(), sameFunction);
   }
 };
 

@@ -2,8 +2,8 @@
 import type { Fix } from "../../types";
 import { localized } from "../../types";
 import { disclosureFixes } from "../../fixes/disclosureFixes";
-import type { SinkFact } from "../../analysis/facts";
-import type { AiLabel } from "../../analysis/values";
+import type { Facts, SinkFact } from "../../analysis/facts";
+import type { AiLabel, Loc } from "../../analysis/values";
 import { aiRelated, callName, isAi, isContentModality, modalityZh, related, uniqueBy } from "../describe";
 import { ALL_LANGUAGES, type Rule } from "../types";
 
@@ -45,16 +45,21 @@ export const aiOutputWithoutDisclosure: Rule = {
   },
   check(ctx) {
     // Undisclosed sinks with the AI content that reaches them; the sinks of one JSX tree form one group.
-    const groups = new Map<string, Array<{ sink: SinkFact; ai: AiLabel[] }>>();
+    const groups = new Map<string, Array<{ sink: SinkFact & { anchor?: Loc }; ai: AiLabel[] }>>();
     for (const sink of ctx.facts.sinks) {
       if (sink.kind !== "user" || sink.disclosed) continue;
       if (ctx.options.siteDisclosure(sink.loc.file)) continue;
       const ai = uniqueBy(sink.labels.filter(isAi).filter((l) => isContentModality(l.call.modality) && !l.disclosed), (l) => `${l.call.loc.file}:${l.call.loc.start}`);
       if (ai.length === 0) continue;
-      const key = sink.block ?? `${sink.loc.file}:${sink.loc.start}:${sink.loc.end}`;
+      // A tree rendered inside a labelled block of another (every place it is rendered) is disclosed there.
+      if (sink.block && labelledWhereRendered(ctx.facts.jsxEmbeds, sink.block, 0)) continue;
+      const rendering = sink.block ? renderingTree(ctx.facts.jsxEmbeds, sink.block) : undefined;
+      const key = rendering?.block ?? `${sink.loc.file}:${sink.loc.start}:${sink.loc.end}`;
+      // Where the sink shows in the rendering tree: itself, or the child that renders its tree.
+      const entry = { sink: rendering?.at ? { ...sink, labelAt: undefined, anchor: rendering.at } : sink, ai };
       const group = groups.get(key);
-      if (group) group.push({ sink, ai });
-      else groups.set(key, [{ sink, ai }]);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
     }
     for (const group of groups.values()) {
       // One finding per tree, at its first undisclosed sink in source order (resolved question 23).
@@ -85,3 +90,25 @@ export const aiOutputWithoutDisclosure: Rule = {
     }
   },
 };
+
+type Embeds = Facts["jsxEmbeds"];
+
+/** Whether every place a JSX tree is rendered into another has a label over it. */
+function labelledWhereRendered(embeds: Embeds, block: string, depth: number): boolean {
+  const places = embeds.get(block);
+  return !!places?.length && depth < 8 && places.every((p) => !!p.disclosed || labelledWhereRendered(embeds, p.block, depth + 1));
+}
+
+/**
+ * The tree whose finding a tree's sinks belong to: the one tree of the same function that renders it, if
+ * there is one, with the child there that renders it.
+ */
+function renderingTree(embeds: Embeds, block: string): { block: string; at?: Loc } {
+  let cur: { block: string; at?: Loc } = { block };
+  for (let i = 0; i < 8; i++) {
+    const places = embeds.get(cur.block);
+    if (places?.length !== 1 || !places[0].sameFunction) break;
+    cur = { block: places[0].block, at: places[0].at };
+  }
+  return cur;
+}
