@@ -44,6 +44,15 @@ export interface EngineOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** A JSX tree being evaluated: its outermost element, the function it is written in, the sinks recorded from `firstSink` on, and other trees it renders. */
+export interface JsxTree {
+  readonly root: JsxExpr;
+  readonly file: string;
+  readonly fn?: Span;
+  readonly firstSink: number;
+  readonly embeds: Array<{ blocks: string[]; at: Loc; disclosed?: Loc }>;
+}
+
 export interface Args {
   positional: Value[];
   named: Map<string, Value>;
@@ -82,7 +91,7 @@ export class Engine {
   private readonly fileSpentMs = new Map<string, number>();
   private fileDeadline?: { file: string; at: number };
   /** JSX trees being evaluated, outermost first: an element written inside one belongs to it (resolved question 23). */
-  readonly jsxTrees: Array<{ root: JsxExpr; file: string; fn?: Span; labels?: Array<{ block: Span; loc: Loc }> }> = [];
+  readonly jsxTrees: JsxTree[] = [];
   /** The files being analysed, and the methods their classes define by name (for calls on objects the engine cannot see). */
   workspaceFiles: readonly string[] = [];
   methodIndex?: Map<string, Array<{ file: string; cls: string }>>;
