@@ -342,8 +342,10 @@ Engine.prototype.callSetState = function (this: Engine, setter: Value, args: Arg
   const merge = (add: Value): void => {
     // A state list (`setMessages((prev) => [...prev, { role: "user", ... }, { role: "assistant", ... }])`)
     // keeps each element it is given, so a render can tell the messages apart by role (resolved question 23).
-    if (target.elems && add.elems && !add.ref && target.elems.length + add.elems.length <= MAX_STATE_ELEMS) {
+    if (target.elems && add.elems && !add.ref) {
       for (const el of add.elems) if (!target.elems.includes(el)) target.elems.push(el);
+      // Past the bound the elements are kept as one element carrying what they all held.
+      if (target.elems.length > MAX_STATE_ELEMS) target.elems = [carry(target.elems)];
       target.labels = mergeLabels(target.labels, add.labels);
       target.elemKinds = true;
     } else this.mergeInto(target, add);

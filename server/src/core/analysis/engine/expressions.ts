@@ -360,6 +360,8 @@ Engine.prototype.evalComprehension = function (this: Engine, e: Extract<Expr, { 
 
 /** An element of an iterable: a known element, or data carried from the iterable. */
 Engine.prototype.elementOf = function (this: Engine, v: Value): Value {
+  // A list that began empty and was then given data it could not keep apart (`setItems(rows)`) holds that data.
+  if (v.elems && v.elems.length === 0 && v.labels.length) return new Value(v.labels);
   if (v.elems) {
     if (v.elems.length === 1) return v.elems[0];
     const out = union(v.elems);
