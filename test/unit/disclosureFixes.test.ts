@@ -53,7 +53,7 @@ describe("DIS001 quick-fixes", function () {
   });
 
   it("prefers a visible label element next to rendered content", () => {
-    for (const [file, line] of [["jsx_blocks.tsx", 27], ["jsx_blocks.tsx", 44], ["chat_parts.tsx", 18], ["express_and_jsx.tsx", 36]] as const) {
+    for (const [file, line] of [["jsx_blocks.tsx", 28], ["jsx_blocks.tsx", 45], ["jsx_blocks.tsx", 116], ["chat_parts.tsx", 18], ["express_and_jsx.tsx", 36]] as const) {
       const fixes = titles(file, line);
       assert.match(fixes[0].title, LABEL_ELEMENT, `${file}:${line}`);
       assert.equal(fixes[0].applicability, "safe");

@@ -11,6 +11,7 @@ import { localized } from "../types";
 import type { ParsedFile } from "../workspace/workspace";
 import { indentAt, lineStart, newline } from "./edits";
 import { addDisclosureField, fix, wrapWithHelper } from "./ruleFixes";
+import { takesLabel } from "../analysis/engine/helpers";
 
 const LABEL_ELEMENT = '<small className="ai-label">AI-generated / 由人工智能生成</small>';
 const HEADER = "X-AI-Generated";
@@ -173,7 +174,7 @@ function labelElementEdit(file: ParsedFile, sinks: ReadonlyArray<SinkFact & { an
   const hull = { start: Math.min(...distinct.map((s) => s.start)), end: Math.max(...distinct.map((s) => s.end)) };
   let holder: JsxExpr | undefined;
   walk(file.program.body, hull, (e) => {
-    if (e.k === "jsx" && e.span.start < hull.start && hull.end <= e.span.end && (!holder || e.span.end - e.span.start < holder.span.end - holder.span.start)) holder = e;
+    if (e.k === "jsx" && takesLabel(e) && e.span.start < hull.start && hull.end <= e.span.end && (!holder || e.span.end - e.span.start < holder.span.end - holder.span.start)) holder = e;
   });
   const open = holder && openingTagEnd(file.text, holder);
   if (open === undefined) return undefined;

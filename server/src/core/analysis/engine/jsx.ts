@@ -6,6 +6,7 @@ import { hasDisclosureText } from "../names";
 import { type Frame, lookup } from "../scope";
 import { deepLabels, type Loc, union, Value } from "../values";
 import { Engine, type Args, type JsxTree } from "./engineCore";
+import { takesLabel } from "./helpers";
 
 /** JSX attributes that show their value (resolved question 19); `key`, `className` and the like do not. */
 const SINK_ATTRS = new Set(["src", "href", "dangerouslySetInnerHTML", "srcSet", "poster"]);
@@ -81,7 +82,7 @@ Engine.prototype.jsxChildren = function (this: Engine, e: JsxExpr, frame: Frame,
     const v = this.eval(a.value, frame);
     const shown = a.name === "dangerouslySetInnerHTML" ? (v.props?.get("__html") ?? v) : v;
     // A label element can follow the element that has the attribute, inside its parent.
-    const labelAt = ancestors.length ? e.span.end : undefined;
+    const labelAt = takesLabel(ancestors[0]) ? e.span.end : undefined;
     this.userSink(frame, a.span, "jsx", `<${e.tag} ${a.name}>`, [shown], this.jsxDisclosure(chain, frame), [a.value], { block, labelAt });
   }
   for (const c of e.children) {
@@ -93,7 +94,7 @@ Engine.prototype.jsxChildren = function (this: Engine, e: JsxExpr, frame: Frame,
       const v = c.expr.k === "logical" && c.expr.op === "and" ? (this.exprValues.get(c.expr.right) ?? whole) : whole;
       if (v.jsx) continue;
       // A helper applied to this child discloses it alone; a label element discloses its block (finishJsxTree).
-      this.userSink(frame, c.span, "jsx", `<${e.tag}>{…}`, [v], v.disclosed ?? this.jsxDisclosure(chain, frame), [c.expr], { block, labelAt: c.span.end });
+      this.userSink(frame, c.span, "jsx", `<${e.tag}>{…}`, [v], v.disclosed ?? this.jsxDisclosure(chain, frame), [c.expr], { block, labelAt: takesLabel(e) ? c.span.end : takesLabel(ancestors[0]) ? e.span.end : undefined });
     }
   }
 };
