@@ -83,7 +83,9 @@ describe("language server over stdio", function () {
     const [dis] = (await client.pull(uri)).filter((d) => d.code === "DIS001");
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: dis.range, context: { diagnostics: [dis] } })) as Array<{ title: string; isPreferred?: boolean; edit: { changes: Record<string, Parameters<typeof applyTextEdits>[1]> } }>;
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.includes("Label as AI-generated (Guideline 3.2.1)"), titles.join(" | "));
+    // The preferred fix adds a field to the JSON payload; appending a label inside it is unsafe (resolved question 23).
+    assert.equal(actions.find((a) => a.isPreferred)?.title, "Add an AI-generated field to the response (Guideline 3.2.1)", titles.join(" | "));
+    assert.ok(titles.includes("Label as AI-generated (Guideline 3.2.1) (review the change)"), titles.join(" | "));
     assert.ok(titles.some((x) => /^Disable DIS001 for this line/.test(x)));
     assert.ok(titles.some((x) => /^Disable DIS001 for this file/.test(x)));
     const fix = actions.find((a) => a.isPreferred)!;
@@ -123,7 +125,8 @@ describe("language server over stdio", function () {
     const [dis] = (await zh.pull(uri)).filter((d) => d.code === "DIS001");
     assert.match(dis.message, /人工智能/);
     const actions = (await zh.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: dis.range, context: { diagnostics: [dis] } })) as Array<{ title: string }>;
-    assert.ok(actions.some((a) => a.title === "標示為人工智能生成（指引 3.2.1）"));
+    assert.ok(actions.some((a) => a.title === "在回應中加入人工智能生成欄位（指引 3.2.1）"));
+    assert.ok(actions.some((a) => a.title === "標示為人工智能生成（指引 3.2.1）（請檢查修改）"));
     const en = await start({ root, locale: "zh-tw", settings: { language: "en" } });
     const uri2 = await en.open("app.py", FLASK_APP, "python");
     const [dis2] = (await en.pull(uri2)).filter((d) => d.code === "DIS001");

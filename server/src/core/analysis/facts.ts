@@ -78,6 +78,10 @@ export interface SinkFact {
   readonly targets?: readonly WrapTarget[];
   /** An object literal (or keyword call) of the payload, to add a disclosure field to. */
   readonly payloadObject?: Span;
+  /** The JSX tree the sink is in ("file:offset" of its outermost element): its undisclosed sinks are one finding (resolved question 23). */
+  readonly block?: string;
+  /** Where a visible label element can go next to what the sink shows (JSX). */
+  readonly labelAt?: number;
 }
 
 export interface ConsentWriteFact {
@@ -117,6 +121,12 @@ export class Facts {
   readonly literalsIntoAi = new Map<string, Loc>();
   /** Files that make at least one AI call. */
   readonly filesWithAiCalls = new Set<string>();
+  /**
+   * JSX trees rendered inside other trees (`<ul>{items}</ul>` where `items` was built with JSX earlier, a
+   * helper's fragment): where each is embedded, whether a label there covers it, and whether it was
+   * written in the function of the tree that renders it (then its sinks are that tree's).
+   */
+  readonly jsxEmbeds = new Map<string, Array<{ block: string; at: Loc; disclosed?: Loc; sameFunction: boolean }>>();
   private readonly seenAiCalls = new Set<string>();
   /** Above zero while the engine evaluates code only for the values it computes (see Engine.quietly): nothing is recorded. */
   muted = 0;
@@ -146,6 +156,12 @@ export class Facts {
   addSink(fact: SinkFact): void {
     if (this.muted) return;
     this.sinks.push(fact);
+  }
+
+  embedJsx(inner: string, outer: string, at: Loc, disclosed: Loc | undefined, sameFunction: boolean): void {
+    let list = this.jsxEmbeds.get(inner);
+    if (!list) this.jsxEmbeds.set(inner, (list = []));
+    if (!list.some((e) => e.block === outer && !!e.disclosed === !!disclosed) && list.length < 16) list.push({ block: outer, at, disclosed, sameFunction });
   }
 
   addCall(from: string, to: string, branch: string): void {

@@ -300,8 +300,9 @@ export const NON_CONTENT_FIELDS: ReadonlySet<string> = new Set([
   "index", "logprobs", "response_id", "responseId", "request_id", "requestId", "type", "role", "length", "size", "ok", "statusCode",
   "status_code", "headers", "elapsed", "duration", "ms", "cost", "rate_limit", "warnings", "providerMetadata", "response_metadata",
   "incomplete_details", "error", "refusal", "score", "scores", "category_scores", "categories", "flagged", "embedding", "embeddings",
-  // What the tools an agent called returned is the application's data, not AI content (resolved question 5).
-  "toolResults", "tool_results", "tool_call_id", "toolCallId",
+  // What the tools an agent called returned is the application's data, not AI content (resolved question 5);
+  // so are the tool invocations of a chat UI's messages and the names of the tools (resolved question 23).
+  "toolResults", "tool_results", "tool_call_id", "toolCallId", "toolInvocations", "toolInvocation", "toolName", "tool_name",
 ]);
 
 /** Fields holding the tools a model asked to call: their arguments are model output, what running them returns is not. */

@@ -133,6 +133,13 @@ export interface TrackedObject {
   labelledAt?: Loc;
 }
 
+/** A set of strings: the exact ones and those starting with a prefix, or (`not`) every string outside them. */
+export interface StrSet {
+  readonly exact: readonly string[];
+  readonly prefixes?: readonly string[];
+  readonly not?: boolean;
+}
+
 /** Symbolic knowledge about what a value is, beyond the data it carries. */
 export type Ref =
   | { k: "module"; module: string; path: readonly string[]; local: boolean; py?: boolean; tags?: readonly Tag[] }
@@ -195,6 +202,14 @@ export class Value {
   delivered?: boolean;
   /** Evaluated JSX: rendering happened where the element was written. */
   jsx?: boolean;
+  /** The JSX tree ("file:offset") evaluated JSX belongs to, so a tree that renders it can take its sinks in. */
+  jsxBlock?: string;
+  /** The strings a discriminant field may hold when no single constant is known (`"tool-*"` part types). */
+  oneOf?: StrSet;
+  /** The shapes a value joined from several may have (chat messages by role, message parts by type): a test on a field narrows it. */
+  variants?: Value[];
+  /** `elems` are the kinds of element a list holds, not its positions (a chat's messages): indexing gives any of them. */
+  elemKinds?: boolean;
 
   constructor(labels: readonly Label[] = EMPTY_LABELS) {
     this.labels = labels;
@@ -299,8 +314,17 @@ export function union(values: readonly Value[], depth = 0): Value {
   if (strs.length === present.length && strs.every((v) => v.str === strs[0].str)) out.str = strs[0].str;
   if (present.every((v) => v.disclosed)) out.disclosed = present[0].disclosed;
   if (present.every((v) => v.watermarked)) out.watermarked = present[0].watermarked;
+  if (present.some((v) => v.elemKinds)) out.elemKinds = true;
+  // A join of shapes stays narrowable while every part of it is one of known shapes.
+  if (present.some((v) => v.variants)) {
+    const variants = [...new Set(present.flatMap((v) => v.variants ?? [v]))];
+    if (variants.length <= MAX_VARIANTS) out.variants = variants;
+  }
   return out;
 }
+
+/** Beyond this many shapes a joined value is no longer narrowed. */
+const MAX_VARIANTS = 16;
 
 /** Every label of a value and of everything it contains. */
 export function deepLabels(value: Value, maxDepth = 6): readonly Label[] {

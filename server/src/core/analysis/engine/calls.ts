@@ -345,11 +345,25 @@ Engine.prototype.callSetState = function (this: Engine, setter: Value, args: Arg
   const target = (setter as Value & { target?: Value }).target;
   const next = args.positional[0];
   if (!target || !next) return;
+  const merge = (add: Value): void => {
+    // A state list (`setMessages((prev) => [...prev, { role: "user", ... }, { role: "assistant", ... }])`)
+    // keeps each element it is given, so a render can tell the messages apart by role (resolved question 23).
+    if (target.elems && add.elems && !add.ref) {
+      for (const el of add.elems) if (!target.elems.includes(el)) target.elems.push(el);
+      // Past the bound the elements are kept as one element carrying what they all held.
+      if (target.elems.length > MAX_STATE_ELEMS) target.elems = [carry(target.elems)];
+      target.labels = mergeLabels(target.labels, add.labels);
+      target.elemKinds = true;
+    } else this.mergeInto(target, add);
+  };
   if (next.ref?.k === "function") {
     const results = this.runCallbacks(args, frame, [target]);
-    for (const r of results) this.mergeInto(target, r);
-  } else this.mergeInto(target, next);
+    for (const r of results) merge(r);
+  } else merge(next);
 };
+
+/** How many elements a state list keeps apart; beyond that what is set is kept as data only. */
+const MAX_STATE_ELEMS = 32;
 
 function notToolCall(l: Label): Label | undefined {
   return l.kind === "ai" && l.toolCall ? undefined : l;

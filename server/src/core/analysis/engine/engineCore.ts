@@ -1,6 +1,6 @@
 // The flow engine's state: the Engine class with its fields, the options and vocabulary it is given, and the
 // small helpers every part uses (frames, locations, origins, budget, labels). The parts in this folder add the rest.
-import type { Arg, Expr, FunctionDef, Span } from "../../ir/types";
+import type { Arg, Expr, FunctionDef, JsxExpr, Span } from "../../ir/types";
 import type { Workspace } from "../../workspace/workspace";
 import { Facts } from "../facts";
 import { personRecordWord } from "../names";
@@ -44,6 +44,15 @@ export interface EngineOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** A JSX tree being evaluated: its outermost element, the function it is written in, the sinks recorded from `firstSink` on, and other trees it renders. */
+export interface JsxTree {
+  readonly root: JsxExpr;
+  readonly file: string;
+  readonly fn?: Span;
+  readonly firstSink: number;
+  readonly embeds: Array<{ blocks: string[]; at: Loc; disclosed?: Loc }>;
+}
+
 export interface Args {
   positional: Value[];
   named: Map<string, Value>;
@@ -83,6 +92,8 @@ export class Engine {
   readonly filesFailed = new Map<string, string>();
   private readonly fileSpentMs = new Map<string, number>();
   private fileDeadline?: { file: string; at: number };
+  /** JSX trees being evaluated, outermost first: an element written inside one belongs to it (resolved question 23). */
+  readonly jsxTrees: JsxTree[] = [];
   /** The files being analysed, and the methods their classes define by name (for calls on objects the engine cannot see). */
   workspaceFiles: readonly string[] = [];
   methodIndex?: Map<string, Array<{ file: string; cls: string }>>;

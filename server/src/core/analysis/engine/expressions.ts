@@ -11,6 +11,7 @@ import {
 import { Engine } from "./engineCore";
 import { isUnset } from "./state";
 import { calleeName, exprText, isMedia, isRunnable } from "./helpers";
+import { condOf } from "./narrowing";
 
 declare module "./engineCore" {
   interface Engine {
@@ -95,7 +96,10 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
       for (const el of e.elements) {
         if (el.k === "spread") {
           const sv = this.eval(el.expr, frame);
-          if (sv.elems) out.elems.push(...sv.elems);
+          if (sv.elems) {
+            out.elems.push(...sv.elems);
+            if (sv.elemKinds) out.elemKinds = true;
+          }
           else out.elems.push(this.elementOf(sv));
         } else out.elems.push(this.eval(el, frame));
       }
@@ -126,7 +130,8 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
       const l = this.eval(e.left, frame);
       const savedGuard = frame.guard;
       if (e.op === "and" && this.consentPolarity(e.left, frame) === "pos") frame.guard = { ...savedGuard, consent: this.loc(frame, e.left.span) };
-      const r = this.eval(e.right, frame);
+      // `m.role === "user" && <p>{m.content}</p>`: the right side sees what passed the left.
+      const r = e.op === "??" ? this.eval(e.right, frame) : this.withNarrowing(e.left, e.op === "and", frame, () => this.eval(e.right, frame));
       frame.guard = savedGuard;
       return union([l, r]);
     }
@@ -148,10 +153,10 @@ Engine.prototype.evalExpr = function (this: Engine, e: Expr, frame: Frame): Valu
       const polarity = this.consentPolarity(e.test, frame);
       const savedGuard = frame.guard;
       if (polarity === "pos") frame.guard = { ...savedGuard, consent: this.loc(frame, e.test.span) };
-      const t = this.allowListed(e.test, e.then, frame) ?? this.eval(e.then, frame);
+      const t = this.allowListed(e.test, e.then, frame) ?? this.withNarrowing(e.test, true, frame, () => this.eval(e.then, frame));
       frame.guard = savedGuard;
       if (polarity === "neg") frame.guard = { ...savedGuard, consent: this.loc(frame, e.test.span) };
-      const f = this.eval(e.else, frame);
+      const f = this.withNarrowing(e.test, false, frame, () => this.eval(e.else, frame));
       frame.guard = savedGuard;
       return union([t, f]);
     }
@@ -354,7 +359,11 @@ Engine.prototype.evalComprehension = function (this: Engine, e: Extract<Expr, { 
   for (const g of e.generators) {
     const iter = this.eval(g.iter, frame);
     this.bind(g.target, this.elementOf(iter), frame, e.span);
-    for (const c of g.conds) this.eval(c, frame);
+    for (const c of g.conds) {
+      this.eval(c, frame);
+      // `[m["content"] for m in history if m["role"] == "user"]`: the element sees what passed the filter.
+      this.narrowScope(condOf(c), true, frame.scope);
+    }
   }
   const el = this.eval(e.element, frame);
   if (e.key) this.eval(e.key, frame);
@@ -366,7 +375,15 @@ Engine.prototype.evalComprehension = function (this: Engine, e: Extract<Expr, { 
 
 /** An element of an iterable: a known element, or data carried from the iterable. */
 Engine.prototype.elementOf = function (this: Engine, v: Value): Value {
-  if (v.elems) return v.elems.length === 1 ? v.elems[0] : union(v.elems);
+  // A list that began empty and was then given data it could not keep apart (`setItems(rows)`) holds that data.
+  if (v.elems && v.elems.length === 0 && v.labels.length) return new Value(v.labels);
+  if (v.elems) {
+    if (v.elems.length === 1) return v.elems[0];
+    const out = union(v.elems);
+    // Objects of different shapes (messages by role): which one an element is, a test on a field can tell.
+    if (!v.elems.includes(out) && !out.variants && v.elems.every((el) => el.props)) out.variants = [...v.elems];
+    return out;
+  }
   if (v.ref?.k === "framework" || v.ref?.k === "sdk" || v.ref?.k === "module") {
     const out = this.withLabels(new Value(), v.labels);
     out.ref = v.ref;
@@ -503,7 +520,7 @@ Engine.prototype.index = function (this: Engine, obj: Value, key: Value, frame: 
     if (obj.props && obj.labels.length === 0 && !obj.ref && ![...obj.props.keys()].some((k) => k.startsWith("["))) return new Value();
     return this.member(obj, key.str, frame, span);
   }
-  if (typeof key.constant === "number" && obj.elems) return obj.elems[key.constant < 0 ? obj.elems.length + key.constant : key.constant] ?? this.elementOf(obj);
+  if (typeof key.constant === "number" && obj.elems && !obj.elemKinds) return obj.elems[key.constant < 0 ? obj.elems.length + key.constant : key.constant] ?? this.elementOf(obj);
   if (obj.elems) return this.elementOf(obj);
   // A lookup in a fixed table by a request-supplied key is not request data (resolved question 13).
   if (obj.props && obj.props.size) return union([...obj.props.values()]);

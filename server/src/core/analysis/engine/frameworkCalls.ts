@@ -530,19 +530,28 @@ Engine.prototype.callMethodOnData = function (this: Engine, receiver: Value, nam
     return out;
   }
   if (ITER_CALLBACK_METHODS.has(name)) {
+    // `messages.filter((m) => m.role === "user")`: only the elements the test can keep (resolved question 23).
+    const callback = args.all.find((a) => a.ref?.k === "function")?.ref;
+    const kept = /^(filter|find|findLast)$/.test(name) && callback?.k === "function" ? this.narrowedList(receiver, callback.fn) : undefined;
     const el = name === "then" || name === "catch" || name === "finally" ? receiver : this.elementOf(receiver);
     const results = this.runCallbacks(args, frame, [el, new Value()]);
     if (name === "map" || name === "flatMap" || name === "flat_map") {
       const out = new Value();
-      out.elems = results.length ? [union(results)] : [el];
+      // `flatMap` joins the lists its callback returns: their elements are the result's.
+      const flat = name !== "map" && results.length && results.every((r) => r.elems) ? results.flatMap((r) => r.elems!) : undefined;
+      out.elems = flat ?? (results.length ? [union(results)] : [el]);
+      if (flat) out.elemKinds = results.some((r) => r.elemKinds);
       return out;
     }
     if (name === "then") return results[0] ?? receiver;
     if (name === "reduce" || name === "reduceRight") return union([...results, ...args.positional.slice(1)]);
-    if (name === "find" || name === "findLast") return el;
-    if (name === "filter" || name === "sort") return receiver;
+    if (name === "find" || name === "findLast") return kept ? this.elementOf(kept) : el;
+    if (name === "filter") return kept ?? receiver;
+    if (name === "sort") return receiver;
     return new Value();
   }
+  // `messages.at(-1)`: an element, whichever it is.
+  if (name === "at" && receiver.elems && receiver.str === undefined) return this.elementOf(receiver);
   if (NON_CARRYING_METHODS.has(name)) return new Value();
   if (name === "model_dump" || name === "dict" || name === "to_dict" || name === "toJSON" || name === "model_dump_json" || name === "json" && frame.module.language === "python" && receiver.record) {
     return this.serialised(receiver, frame, e.span);
@@ -575,7 +584,10 @@ Engine.prototype.callMethodOnData = function (this: Engine, receiver: Value, nam
   const out = this.withLabels(new Value(), mergeLabels(receiver.labels, ...args.all.map((a) => deepLabels(a).filter((l) => l.kind !== "request" && !(l.kind === "ai" && l.toolCall)))));
   if (builder && !receiver.ref && receiver.props) out.props = receiver.props;
   if (receiver.props && !receiver.ref && (name === "json" || name === "copy" || name === "model_copy")) out.props = receiver.props;
-  if (receiver.elems && (name === "slice" || name === "copy" || name === "concat" || name === "filter" || name === "reverse")) out.elems = receiver.elems;
+  if (receiver.elems && (name === "slice" || name === "copy" || name === "concat" || name === "filter" || name === "reverse" || name === "toReversed" || name === "toSorted")) {
+    out.elems = receiver.elems;
+    out.elemKinds = receiver.elemKinds;
+  }
   out.record = receiver.record;
   if (receiver.str !== undefined && /^(strip|trim|lower|upper|toLowerCase|toUpperCase|capitalize|title|trimStart|trimEnd|lstrip|rstrip)$/.test(name)) out.str = receiver.str;
   out.texts = receiver.texts;

@@ -1,5 +1,5 @@
 // Constants and free functions that more than one part of the engine uses.
-import type { ClassDef, Expr } from "../../ir/types";
+import type { ClassDef, Expr, JsxExpr } from "../../ir/types";
 import { FRAMEWORK_ENTRIES, globMatch, ROLES } from "../../sdk/frameworks";
 import { dirname } from "../../workspace/paths";
 import { splitWords } from "../names";
@@ -94,4 +94,12 @@ export function dirOf(path: string): string {
 
 export function wordsOf(name: string): readonly string[] {
   return splitWords(name);
+}
+
+/** Elements whose children must be text. */
+const TEXT_ONLY = new Set(["title", "option", "textarea", "style", "script"]);
+
+/** Whether a label element can go among an element's children: not a component's (`<Markdown>` wants a string), not a text-only element's. */
+export function takesLabel(el: JsxExpr | undefined): boolean {
+  return !!el && !/^[A-Z]/.test(el.tag) && !el.tag.includes(".") && !TEXT_ONLY.has(el.tag);
 }

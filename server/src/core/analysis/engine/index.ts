@@ -9,6 +9,7 @@ import "./calls";
 import "./sdkCalls";
 import "./frameworkCalls";
 import "./jsx";
+import "./narrowing";
 import "./sinks";
 import "./consent";
 import "./tracked";

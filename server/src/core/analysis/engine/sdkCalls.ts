@@ -16,6 +16,7 @@ import {
   type AiCallSite, type AiLabel, carry, deepLabels, EMPTY_LABELS, type Label, type Loc, mergeLabelLists, mergeLabels, type Modality,
   mergeTags, type Ref, type Tag, Value, withDecoded, withRedaction,
 } from "../values";
+import { uiMessages } from "../chatMessages";
 import { Engine, type Args } from "./engineCore";
 import { PY_CARRIERS, isMedia, isRunnable, frameworkRole, calleeName } from "./helpers";
 
@@ -369,9 +370,7 @@ Engine.prototype.uiHookValue = function (this: Engine, frame: Frame, e: CallExpr
   const site: AiCallSite = { id: this.newId(), loc: this.loc(frame, e.span), provider: "vercel-ai", modality: "text", api: hook };
   const label: AiLabel = { kind: "ai", id: this.newId(), call: site, hops: [] };
   if (!this.facts.muted) this.facts.filesWithAiCalls.add(frame.module.file);
-  const content = new Value([label]);
-  const messages = new Value([label]);
-  messages.elems = [content];
+  const messages = uiMessages(label);
   const v = new Value();
   v.props = new Map([["messages", messages], ["completion", new Value([label])], ["object", new Value([label])], ["data", new Value([label])]]);
   (v as Value & { inventory?: AiCallSite }).inventory = site;

@@ -16,7 +16,7 @@ declare module "./engineCore" {
     captionIn(body: readonly Stmt[], file: string): Loc | undefined;
     applyMarkers(name: string, result: Value, args: Args, receiver: Value | undefined, frame: Frame, span: Span, workspaceFunction?: boolean): Value;
     sinkBySpec(spec: SinkSpec, kind: "user" | "record", frame: Frame, span: Span, api: string, args: Args, receiver: Value | undefined, disclosure?: Loc, receiverExpr?: Expr): void;
-    userSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], disclosed: Loc | undefined, exprs?: readonly Expr[]): void;
+    userSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], disclosed: Loc | undefined, exprs?: readonly Expr[], where?: Pick<SinkFact, "block" | "labelAt">): void;
     recordSink(frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], store?: boolean, exprs?: readonly Expr[], receiverSave?: boolean): void;
     fixContext(frame: Frame, exprs: readonly Expr[], carries: (l: Label) => boolean): Pick<SinkFact, "stmt" | "targets" | "payloadObject">;
     payloadDisclosure(values: readonly Value[], frame: Frame, span: Span): Loc | undefined;
@@ -118,11 +118,11 @@ Engine.prototype.sinkBySpec = function (this: Engine, spec: SinkSpec, kind: "use
   } else this.recordSink(frame, span, spec.category, api, values, false, exprs);
 };
 
-Engine.prototype.userSink = function (this: Engine, frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], disclosed: Loc | undefined, exprs: readonly Expr[] = []): void {
+Engine.prototype.userSink = function (this: Engine, frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], disclosed: Loc | undefined, exprs: readonly Expr[] = [], where: Pick<SinkFact, "block" | "labelAt"> = {}): void {
   const labels = mergeLabelLists(values.map((v) => deepLabels(v)));
   if (!labels.some((l) => l.kind === "ai")) return;
   const payload = disclosed ?? this.payloadDisclosure(values, frame, span) ?? (values.every((v) => v.disclosed) ? values[0]?.disclosed : undefined);
-  this.facts.addSink({ kind: "user", category, loc: this.loc(frame, span), api, labels, disclosed: payload, guard: frame.guard, ...this.fixContext(frame, exprs, (l) => l.kind === "ai") });
+  this.facts.addSink({ kind: "user", category, loc: this.loc(frame, span), api, labels, disclosed: payload, guard: frame.guard, ...this.fixContext(frame, exprs, (l) => l.kind === "ai"), ...where });
 };
 
 Engine.prototype.recordSink = function (this: Engine, frame: Frame, span: Span, category: SinkCategory, api: string, values: readonly Value[], store = false, exprs: readonly Expr[] = [], receiverSave = false): void {

@@ -8,6 +8,7 @@ import { type Completion, forkScope, type Frame, joinScopes, lookup, newScope, a
 import { mergeLabels, mergeTags, type Scope, type Tag, union, Value } from "../values";
 import { Engine } from "./engineCore";
 import { isChannelsConsumer, calleeName, exprText } from "./helpers";
+import { condOf, switchCaseConds } from "./narrowing";
 
 declare module "./engineCore" {
   interface Engine {
@@ -183,9 +184,12 @@ Engine.prototype.exec = function (this: Engine, stmt: Stmt, frame: Frame): Compl
       const before = frame.scope;
       const branches: Scope[] = [];
       const savedBranch = frame.branch;
-      for (const c of stmt.cases) {
+      // `switch (part.type) { case "text": ... }`: each case sees the shapes of its labels.
+      const conds = switchCaseConds(stmt.disc, stmt.cases);
+      for (const [i, c] of stmt.cases.entries()) {
         if (c.test) this.eval(c.test, frame);
         const s = forkScope(before);
+        this.narrowScope(conds[i], true, s);
         frame.scope = s;
         frame.branch = `${savedBranch}.${++this.branchCounter}`;
         const cc = this.execBlock(c.body, frame);
@@ -226,6 +230,9 @@ Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" 
   const savedHeader = frame.responseDisclosure;
   const savedBranch = frame.branch;
   const thenScope = forkScope(before);
+  // `if (m.role !== "assistant") return null;`: each branch, and what follows, sees the shapes that get there.
+  const narrowing = condOf(stmt.test);
+  this.narrowScope(narrowing, true, thenScope);
   frame.scope = thenScope;
   frame.branch = `${savedBranch}.${++this.branchCounter}`;
   if (polarity === "pos") frame.guard = { ...savedGuard, consent: testLoc };
@@ -236,6 +243,7 @@ Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" 
   frame.responseDisclosure = savedHeader;
 
   const elseScope = forkScope(before);
+  this.narrowScope(narrowing, false, elseScope);
   frame.scope = elseScope;
   frame.branch = `${savedBranch}.${++this.branchCounter}`;
   if (polarity === "neg") frame.guard = { ...savedGuard, consent: testLoc };
@@ -407,7 +415,7 @@ Engine.prototype.bind = function (this: Engine, target: Pattern, value: Value, f
     case "arrpat": {
       target.elements.forEach((el, i) => {
         if (!el) return;
-        const ev = value.elems && i < value.elems.length ? value.elems[i] : this.elementOf(value);
+        const ev = value.elems && i < value.elems.length && !value.elemKinds ? value.elems[i] : this.elementOf(value);
         this.bind(el, ev, frame, span, outer);
       });
       if (target.rest) this.bind(target.rest, value, frame, span, outer);
