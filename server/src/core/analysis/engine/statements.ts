@@ -232,7 +232,9 @@ Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" 
   const thenScope = forkScope(before);
   // `if (m.role !== "assistant") return null;`: each branch, and what follows, sees the shapes that get there.
   const narrowing = condOf(stmt.test);
+  const original = new Map([...(narrowing?.names ?? [])].map((n) => [n, { value: lookup(before, n), own: before.vars.has(n) }]));
   this.narrowScope(narrowing, true, thenScope);
+  const thenNarrowed = new Map([...original.keys()].map((n) => [n, thenScope.vars.get(n)]));
   frame.scope = thenScope;
   frame.branch = `${savedBranch}.${++this.branchCounter}`;
   if (polarity === "pos") frame.guard = { ...savedGuard, consent: testLoc };
@@ -244,6 +246,7 @@ Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" 
 
   const elseScope = forkScope(before);
   this.narrowScope(narrowing, false, elseScope);
+  const elseNarrowed = new Map([...original.keys()].map((n) => [n, elseScope.vars.get(n)]));
   frame.scope = elseScope;
   frame.branch = `${savedBranch}.${++this.branchCounter}`;
   if (polarity === "neg") frame.guard = { ...savedGuard, consent: testLoc };
@@ -265,6 +268,15 @@ Engine.prototype.execIf = function (this: Engine, stmt: Extract<Stmt, { k: "if" 
   if (!thenAbrupt) fall.push(thenScope);
   if (!elseAbrupt) fall.push(elseScope);
   joinScopes(before, fall);
+  // When both branches fall through with the narrowed names untouched, the name holds what it held before
+  // (the same object, so later writes reach it); after an early exit it stays narrowed.
+  if (!thenAbrupt && !elseAbrupt) {
+    for (const [name, o] of original) {
+      if (!o.value || thenScope.vars.get(name) !== thenNarrowed.get(name) || elseScope.vars.get(name) !== elseNarrowed.get(name)) continue;
+      if (o.own) before.vars.set(name, o.value);
+      else before.vars.delete(name);
+    }
+  }
   // An early exit when consent is missing guards everything after it.
   if (thenAbrupt && !elseAbrupt && polarity === "neg") frame.guard = { ...savedGuard, consent: testLoc };
   if (elseAbrupt && !thenAbrupt && polarity === "pos") frame.guard = { ...savedGuard, consent: testLoc };
