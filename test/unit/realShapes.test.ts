@@ -320,7 +320,7 @@ describe("real-app shapes (resolved question 22): clients and services", functio
         "",
       ].join("\n"),
       "src/ask.controller.ts": [
-        "import { Body, Controller, Inject, Post } from \"@nestjs/common\";",
+        "import { Body, Controller, Inject, Post, forwardRef } from \"@nestjs/common\";",
         "import { InjectRepository } from \"@nestjs/typeorm\";",
         "import { Repository } from \"typeorm\";",
         "import { AiService } from \"./ai/ai.service\";",
@@ -335,6 +335,8 @@ describe("real-app shapes (resolved question 22): clients and services", functio
         "    @Inject(\"ARCHIVE_AI\") private readonly archive: any,",
         "    private readonly port: AiPort,",
         "    @InjectRepository(Note) private readonly notes: Repository<Note>,",
+        "    @Inject(forwardRef(() => AiService)) private readonly again: any,",
+        "    @Inject(AiService) private readonly byClass: any,",
         "  ) {}",
         "  @Post()",
         "  async ask(@Body() body: { question: string }) {",
@@ -342,6 +344,10 @@ describe("real-app shapes (resolved question 22): clients and services", functio
         "    const note = this.notes.create({ question: body.question, answer });",
         "    await this.notes.save(note); // expect: CON001",
         "    return { answer }; // expect: DIS001",
+        "  }",
+        "  @Post(\"again\")",
+        "  async askAgain(@Body() body: { question: string }) {",
+        "    return { a: await this.again.ask(body.question), b: await this.byClass.ask(body.question) }; // expect: DIS001",
         "  }",
         "  @Post(\"claude\")",
         "  async claude(@Body() body: { question: string }) {",
@@ -355,7 +361,7 @@ describe("real-app shapes (resolved question 22): clients and services", functio
 
     it("NestJS: a provider injected through a constructor parameter property runs its own method; a token's factory provider is the client; `repo.create` keeps the data until `save`", () => {
       const result = expectAnnotated(nestApp);
-      assert.deepEqual(calls(result), ["src/ai/ai.service.ts:7", "src/ask.controller.ts:26"]);
+      assert.deepEqual(calls(result), ["src/ai/ai.service.ts:7", "src/ask.controller.ts:32"]);
     });
 
     it("says in the coverage notes, with file and line, which injected parameters hold nothing it can follow", () => {

@@ -44,10 +44,20 @@ Engine.prototype.injectedParam = function (this: Engine, mod: ModuleState, fn: F
   const what = `\`${p.name ?? "parameter"}\`${p.typeAnn ? ` (${p.typeAnn})` : ""}`;
   // `@Inject(AI_CLIENT)`: the provider registered for the token.
   const inject = p.decoratorExprs?.find((d) => d.k === "call" && /^(Inject|inject)$/.test(calleeName(d.callee) ?? ""));
-  const token = inject?.k === "call" && inject.args[0] ? tokenKey(inject.args[0].value) : undefined;
+  const tokenExpr = inject?.k === "call" ? inject.args[0]?.value : undefined;
+  // `@Inject(forwardRef(() => OtherService))`: the class itself.
+  const forwarded = tokenExpr?.k === "call" && calleeName(tokenExpr.callee) === "forwardRef" ? forwardedClass(tokenExpr) : undefined;
+  if (forwarded) {
+    const cls = classNamed(this, mod, forwarded);
+    if (cls) return this.providerInstance(cls.cls, cls.scope, cls.module);
+  }
+  const token = tokenExpr && !forwarded ? tokenKey(tokenExpr) : undefined;
   if (token) {
     const def = this.providers().get(token);
     if (def) return this.providerValue(def);
+    // `@Inject(AiService)`: a class is its own token.
+    const named = tokenExpr?.k === "name" ? lookup(mod.scope, tokenExpr.name) : undefined;
+    if (named?.ref?.k === "class") return this.providerInstance(named.ref.cls, named.ref.scope, named.ref.module);
   }
   if (p.typeAnn) {
     const typed = this.valueForType(mod, p.typeAnn, loc, undefined, fn, p);
@@ -135,6 +145,13 @@ function tokenKey(e: Expr): string | undefined {
   if (e.k === "member") return e.prop;
   if (e.k === "call" && e.args.length === 0) return undefined;
   return exprText(e);
+}
+
+/** The class name `forwardRef(() => X)` returns. */
+function forwardedClass(call: Extract<Expr, { k: "call" }>): string | undefined {
+  const f = call.args[0]?.value;
+  const body = f?.k === "func" && f.fn.body.length === 1 && f.fn.body[0].k === "return" ? f.fn.body[0].value : undefined;
+  return body?.k === "name" ? body.name : undefined;
 }
 
 /** The class whose body defines `fn`. */

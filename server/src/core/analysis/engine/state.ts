@@ -80,10 +80,19 @@ export function isUnset(v: Value): boolean {
  * names bound at the module's top level that it assigns without declaring them itself.
  */
 export function moduleStateAssigned(fn: FunctionDef, mod: ModuleState): string[] {
+  const { assigned, declared, globals } = assignmentsOf(fn);
+  if (mod.language === "python") return [...assigned].filter((n) => globals.has(n));
+  return [...assigned].filter((n) => !declared.has(n) && mod.scope.vars.has(n) && !isFunctionValue(mod.scope.vars.get(n)));
+}
+
+/** What a function assigns, declares and declares global, read once per function. */
+const assignmentIndex = new WeakMap<FunctionDef, { assigned: Set<string>; declared: Set<string>; globals: Set<string> }>();
+function assignmentsOf(fn: FunctionDef): { assigned: Set<string>; declared: Set<string>; globals: Set<string> } {
+  const hit = assignmentIndex.get(fn);
+  if (hit) return hit;
   const assigned = new Set<string>();
   const declared = new Set<string>();
   const globals = new Set<string>();
-  const py = mod.language === "python";
   for (const p of fn.params) patternNames(p.pattern, declared);
   const visitExpr = (e: Expr | undefined): void => {
     if (!e || e.k === "func" || e.k === "class") return;
@@ -105,8 +114,9 @@ export function moduleStateAssigned(fn: FunctionDef, mod: ModuleState): string[]
     }
   };
   visitStmts(fn.body);
-  if (py) return [...assigned].filter((n) => globals.has(n));
-  return [...assigned].filter((n) => !declared.has(n) && mod.scope.vars.has(n) && !isFunctionValue(mod.scope.vars.get(n)));
+  const out = { assigned, declared, globals };
+  assignmentIndex.set(fn, out);
+  return out;
 }
 
 function isFunctionValue(v: Value | undefined): boolean {
@@ -179,19 +189,31 @@ Engine.prototype.instanceMember = function (this: Engine, obj: Value, prop: stri
   const runs = attributeRuns.get(obj) ?? new Set<string>();
   attributeRuns.set(obj, runs);
   for (const link of chain) {
-    for (const st of link.cls.body) {
-      if (st.k !== "func" || !st.fn.name || /^(__init__|constructor)$/.test(st.fn.name)) continue;
-      const key = `${link.module.file}:${st.fn.id}`;
-      if (runs.has(key) || this.callStack.includes(st.fn.id) || !setsAttribute(st.fn.body, prop)) continue;
+    for (const fn of settersOf(link.cls, prop)) {
+      const key = `${link.module.file}:${fn.id}`;
+      if (runs.has(key) || this.callStack.includes(fn.id)) continue;
       runs.add(key);
       const mod = this.moduleFor(link.module.file);
-      this.quietly(() => this.invokeFunction(st.fn, link.scope, mod, this.paramValuesFor(mod, st.fn, undefined), obj, { guard: {}, depth: (frame?.depth ?? 0) + 1, entry: true }));
+      this.quietly(() => this.invokeFunction(fn, link.scope, mod, this.paramValuesFor(mod, fn, undefined), obj, { guard: {}, depth: (frame?.depth ?? 0) + 1, entry: true }));
       const set = obj.props?.get(prop);
       if (set) return set;
     }
   }
   return undefined;
 };
+
+/** The methods of a class (its constructor aside) that set an attribute, computed once per class and attribute. */
+const setterIndex = new WeakMap<ClassDef, Map<string, FunctionDef[]>>();
+function settersOf(cls: ClassDef, prop: string): FunctionDef[] {
+  let byProp = setterIndex.get(cls);
+  if (!byProp) setterIndex.set(cls, (byProp = new Map()));
+  let list = byProp.get(prop);
+  if (!list) {
+    list = cls.body.flatMap((st) => (st.k === "func" && st.fn.name && !/^(__init__|constructor)$/.test(st.fn.name) && setsAttribute(st.fn.body, prop) ? [st.fn] : []));
+    byProp.set(prop, list);
+  }
+  return list;
+}
 
 /**
  * Runs work for the values it computes, not for its findings: nothing it meets is recorded (sinks, AI
