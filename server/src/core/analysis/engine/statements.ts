@@ -120,14 +120,16 @@ Engine.prototype.exec = function (this: Engine, stmt: Stmt, frame: Frame): Compl
       let c = this.execBlock(stmt.body, frame);
       if (c === "normal" && stmt.orelse.length) c = this.execBlock(stmt.orelse, frame);
       frame.scope = before;
-      const branches: Scope[] = c === "normal" ? [bodyScope] : [];
+      // `break` and `continue` leave the statement but go on in the loop around it: what they assigned is kept.
+      const goesOn = (x: Completion) => x === "normal" || x === "break" || x === "continue";
+      const branches: Scope[] = goesOn(c) ? [bodyScope] : [];
       for (const h of stmt.handlers) {
         const s = forkScope(bodyScope);
         frame.scope = s;
         if (h.param) this.bind(h.param, new Value(), frame, stmt.span);
         const hc = this.execBlock(h.body, frame);
         frame.scope = before;
-        if (hc === "normal") branches.push(s);
+        if (goesOn(hc)) branches.push(s);
       }
       joinScopes(before, branches);
       if (stmt.finally.length) this.execBlock(stmt.finally, frame);
