@@ -313,7 +313,7 @@ describe("real-app shapes (resolved question 22): flows and handlers", function 
       assert.deepEqual(calls(result), ["wrap.py:13", "wrap.ts:10"]);
     });
 
-    it("entities built from data keep it until they are stored: Prisma `data`, Mongoose documents, Sequelize `build`, SQLAlchemy keywords", () => {
+    it("entities built from data keep it until they are stored: Prisma `data`, Mongoose documents, Sequelize `build`, TypeORM Active Record `create`, SQLAlchemy keywords", () => {
       expectAnnotated({
         "notes.ts": [
           "import express from \"express\";",
@@ -321,6 +321,7 @@ describe("real-app shapes (resolved question 22): flows and handlers", function 
           "import { PrismaClient } from \"@prisma/client\";",
           "import { Note } from \"./models\";",
           "import { Draft } from \"./sequelize\";",
+          "import { Summary } from \"./summary.entity\";",
           "const prisma = new PrismaClient();",
           "const openai = new OpenAI();",
           "const app = express();",
@@ -333,8 +334,19 @@ describe("real-app shapes (resolved question 22): flows and handlers", function 
           "  const draft = Draft.build({ text: summary });",
           "  await draft.save(); // expect: CON001",
           "  await prisma.consentEvent.create({ data: { userId: req.body.userId, purpose: \"notes\", grantedAt: new Date(), granted: req.body.consent } });",
+          "  const active = Summary.create({ text: summary });",
+          "  await active.save(); // expect: CON001",
           "  res.json({ ok: true });",
           "});",
+          "",
+        ].join("\n"),
+        "summary.entity.ts": [
+          "import { BaseEntity, Column, Entity, PrimaryGeneratedColumn } from \"typeorm\";",
+          "@Entity()",
+          "export class Summary extends BaseEntity {",
+          "  @PrimaryGeneratedColumn() id!: number;",
+          "  @Column() text!: string;",
+          "}",
           "",
         ].join("\n"),
         "store.py": [

@@ -410,6 +410,8 @@ export const ROLES: Readonly<Record<string, RoleSpec>> = {
     recordSinks: Object.fromEntries(["save", "insert", "update", "upsert", "persistAndFlush", "nativeInsert", "nativeUpdate"].map((n) => [n, { category: "db" as const, args: "all" as const }])),
     builders: ["create", "merge", "preload"],
   },
+  /** TypeORM's Active Record base class: `Note.create({...})` builds an entity; its `save()` stores it. */
+  "orm.activeRecord": { builders: ["create", "merge"] },
 };
 
 function ALL_BOT(): SinkSpec {
@@ -489,6 +491,7 @@ export const FRAMEWORK_ENTRIES: readonly FrameworkEntry[] = [
   { names: ["fs#*", "node:fs#*", "fs/promises#*", "node:fs/promises#*", "fs-extra#*"], role: "fs.member" },
   { names: ["@vercel/blob#put", "@netlify/blobs#*"], role: "storage.put" },
   { names: ["typeorm#Repository", "typeorm#EntityManager", "typeorm#DataSource", "@mikro-orm/core#EntityRepository", "@mikro-orm/core#EntityManager"], role: "orm.repository" },
+  { names: ["typeorm#BaseEntity"], role: "orm.activeRecord" },
 ];
 
 /**

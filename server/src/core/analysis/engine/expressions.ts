@@ -436,6 +436,11 @@ Engine.prototype.member = function (this: Engine, obj: Value, prop: string, fram
     if (method?.k === "func") return Value.of({ k: "function", fn: method.fn, scope: ref.scope, module: ref.module });
     const field = ref.cls.body.find((s) => s.k === "assign" && s.targets.some((t) => t.k === "name" && t.name === prop));
     if (field?.k === "assign" && field.value && frame) return this.eval(field.value, frame);
+    // A static method inherited from a framework base class (TypeORM `BaseEntity.create({...})` builds an entity).
+    for (const b of ref.cls.bases) {
+      const base = b.k === "name" ? lookup(ref.scope, b.name) : undefined;
+      if (base?.ref?.k === "framework" && ROLES[base.ref.role]?.builders?.includes(prop)) return this.roleValue(`${base.ref.role}#${prop}`);
+    }
     return new Value();
   }
   if (ref?.k === "instance" || obj.props?.has(prop)) {

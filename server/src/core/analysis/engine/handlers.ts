@@ -305,8 +305,7 @@ Engine.prototype.serveCall = function (this: Engine, e: CallExpr, args: Args, fr
   return true;
 };
 
-Engine.prototype.registerDefaultExportObject = function (this: Engine, v: Value, frame: Frame): void {
-  void frame;
+Engine.prototype.registerDefaultExportObject = function (this: Engine, v: Value, _frame: Frame): void {
   // The handlers may be defined in another module than the export (`export default worker` of an imported object).
   const fetch = v.props?.get("fetch");
   if (fetch?.ref?.k === "function") {
@@ -417,7 +416,9 @@ Engine.prototype.unwrapHandlers = function (this: Engine, args: Args, e: CallExp
     if (inner.length !== 1) return;
     (all ??= [...args.all])[i] = inner[0];
   });
-  return all ? { ...args, all, positional: args.positional.map((p) => (all!.includes(p) ? p : all![args.all.indexOf(p)] ?? p)) } : args;
+  if (!all) return args;
+  const unwrapped = all;
+  return { ...args, all: unwrapped, positional: args.positional.map((p) => unwrapped[args.all.indexOf(p)] ?? p) };
 };
 
 /**

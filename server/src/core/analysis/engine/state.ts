@@ -40,8 +40,9 @@ Engine.prototype.runStateInitialiser = function (this: Engine, mod: ModuleState,
   const { fn } = entry;
   if (entry.className || fn.isMethod) return;
   const key = `${mod.file}:${fn.id}`;
-  if (this.invoked.has(key) || this.evaluatedEntries.has(key) || mod.handlers.has(fn.id) || this.routeExportRole(mod, fn)) return;
-  this.evaluatedEntries.add(key);
+  if (this.invoked.has(key) || this.evaluatedEntries.has(key) || this.callStack.includes(fn.id) || mod.handlers.has(fn.id) || this.routeExportRole(mod, fn)) return;
+  // Run during a quiet evaluation, it still runs for real later (its findings are not recorded now).
+  if (!this.facts.muted) this.evaluatedEntries.add(key);
   try {
     this.invokeFunction(fn, entry.scope, mod, this.paramValuesFor(mod, fn, undefined), undefined, { guard: {}, depth: 0, entry: true });
   } catch (err) {
