@@ -326,7 +326,11 @@ Engine.prototype.callPythonLibrary = function (this: Engine, full: string, args:
   // An empty in-memory buffer is a container: what is written into it is what it holds, and nothing else.
   if (IN_MEMORY_BUFFERS.has(full) && args.all.length === 0) return Object.assign(new Value(), { elems: [] as Value[] });
   // Decoding a file into an image object: a metadata label in the file is not drawn into the pixels.
-  if (/^(PIL\.Image|Image)\.open$/.test(full)) return Object.assign(carry(args.all), { labels: withDecoded(carry(args.all).labels, this.loc(frame, e.span)) });
+  if (/^(PIL\.Image|Image)\.open$/.test(full)) {
+    const image = carry(args.all);
+    image.labels = withDecoded(image.labels, this.loc(frame, e.span));
+    return image;
+  }
   if (/^(PIL\.Image|Image)\.(frombytes|fromarray|new)$/.test(full) || PY_CARRIERS.has(full)) return carry(args.all);
   if (/^imwatermark\./.test(full)) {
     const v = Value.of({ k: "module", module: "imwatermark", path: ["encoder"], local: false, py: true });
@@ -359,7 +363,11 @@ Engine.prototype.callJsLibrary = function (this: Engine, full: string, ref: Extr
     const r = this.runCallbacks(args, frame, []);
     return r[0] ?? new Value();
   }
-  if (/^uuid#(v3|v5)$/.test(full)) return Object.assign(carry(args.all), { labels: withRedaction(carry(args.all).labels, this.loc(frame, e.span)) });
+  if (/^uuid#(v3|v5)$/.test(full)) {
+    const pseudonym = carry(args.all);
+    pseudonym.labels = withRedaction(pseudonym.labels, this.loc(frame, e.span));
+    return pseudonym;
+  }
   if (/#(randomUUID|nanoid|v4|uuid)$/.test(full)) return new Value();
   this.runCallbacks(args, frame, []);
   return this.unknownCallResult(args, name, false);

@@ -1,6 +1,7 @@
 // GRD001: a PII guardrail (Presidio, LLM Guard, Bedrock guardrails, Comprehend) set up so that it cannot see
 // Hong Kong identity card numbers (or Hong Kong phone numbers), whose output redacts text bound for a model.
 import type { Facts, TrackedFact } from "../../analysis/facts";
+import { calleeName } from "../../analysis/engine/helpers";
 import { isRedactionName, splitWords } from "../../analysis/names";
 import type { Loc, TrackedObject, Value } from "../../analysis/values";
 import { fix, wrapWithHelper } from "../../fixes/ruleFixes";
@@ -119,12 +120,6 @@ function misses(obj: TrackedObject): string[] | undefined {
 }
 
 const key = (l: Loc) => `${l.file}:${l.start}:${l.end}`;
-
-/** The name a call is made by (`redact` of `privacy.redact(text)`). */
-function calleeOf(call: Extract<Expr, { k: "call" }>): string {
-  const c = call.callee;
-  return c.k === "name" ? c.name : c.k === "member" ? c.prop : "";
-}
 
 /** Where each guardrail's output reached a prompt: the AI calls, and whether it was redacted again afterwards. */
 function promptUse(facts: Facts): Map<string, { raw: boolean; calls: Loc[] }> {
@@ -257,7 +252,7 @@ export const guardrailMissesHkData: Rule = {
       if (obj.kind === "comprehend.detectPii") {
         const file = ctx.files.get(obj.loc.file);
         const text = file && comprehendText(file, obj);
-        if (text?.k === "call" && isRedactionName(calleeOf(text), ctx.options.redactionNames)) continue;
+        if (text?.k === "call" && isRedactionName(calleeName(text) ?? "", ctx.options.redactionNames)) continue;
       }
       const what = [...new Set(missed.flat())];
       ctx.report({

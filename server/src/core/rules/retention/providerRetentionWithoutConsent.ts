@@ -8,6 +8,7 @@ import { fix, guardStatement } from "../../fixes/ruleFixes";
 import type { Expr } from "../../ir/types";
 import { forEachChildExpr } from "../../ir/walk";
 import type { Fix, Localized, TextEdit } from "../../types";
+import { LineIndex } from "../../report/lineIndex";
 import { localized } from "../../types";
 import { related, uniqueBy } from "../describe";
 import { ALL_LANGUAGES, type Rule } from "../types";
@@ -161,7 +162,10 @@ export const providerRetentionWithoutConsent: Rule = {
       }
       const reasonText = why.map(describe);
       // One related location per line where user data joins the prompt, at most three: enough to follow, not a list.
-      const lineOf = (file: string, offset: number) => ctx.files.get(file)?.text.slice(0, offset).split("\n").length ?? offset;
+      const lineOf = (file: string, offset: number) => {
+        const text = ctx.files.get(file)?.text;
+        return text === undefined ? offset : LineIndex.of(text).position(offset).line;
+      };
       const sources = uniqueBy(data, (l) => `${l.loc.file}:${lineOf(l.loc.file, l.loc.start)}`).slice(0, 3);
       ctx.report({
         file: call.site.loc.file,
